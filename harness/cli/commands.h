@@ -1,0 +1,19 @@
+// The subcommands of `wnetconf` (SPEC 2.3). Each registers itself on the app and writes
+// its exit code into `exit_code`: 0 conformant, 1 failures, 2 bad input, 3 SUT not driven.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace wnc::cli {
+
+namespace exit_code {
+inline constexpr int kConformant = 0;
+inline constexpr int kFailures = 1;
+inline constexpr int kBadInput = 2;
+inline constexpr int kSutNotDriven = 3;
+}  // namespace exit_code
+
+void add_run(CLI::App& app, int& exit_code);
+void add_requirements(CLI::App& app, int& exit_code);
+
+}  // namespace wnc::cli

@@ -1,0 +1,405 @@
+#include "protocol/json_codec.h"
+
+#include <set>
+
+namespace wnc {
+
+using nlohmann::json;
+
+std::string DecodeError::where() const {
+  std::string out;
+  for (const auto& p : path_) out += "/" + p;
+  return out.empty() ? "/" : out;
+}
+
+namespace {
+
+const char* type_name(const json& j) {
+  switch (j.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::string: return "a string";
+    case json::value_t::array: return "a list";
+    case json::value_t::object: return "a map";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: return "an integer";
+    case json::value_t::number_float: return "a number";
+    default: return "a value";
+  }
+}
+
+// Reads the fields of one JSON object, rejecting keys nobody asked for.
+class Fields {
+ public:
+  Fields(const json& obj, std::vector<std::string> path, const std::string& what)
+      : obj_(obj), path_(std::move(path)) {
+    if (!obj_.is_object())
+      throw DecodeError(path_, "expected " + what + " (a map), got " + type_name(obj_));
+  }
+
+  std::string str(const std::string& key) {
+    const json& v = need(key);
+    if (!v.is_string()) fail(key, "expected a string, got " + std::string(type_name(v)));
+    return v.get<std::string>();
+  }
+  std::optional<std::string> opt_str(const std::string& key) {
+    const json* v = find(key);
+    if (!v) return std::nullopt;
+    if (!v->is_string()) fail(key, "expected a string, got " + std::string(type_name(*v)));
+    return v->get<std::string>();
+  }
+  // Present-and-null is distinct from absent: lpName may be NULL.
+  std::optional<std::string> str_or_null(const std::string& key) {
+    const json& v = need(key);
+    if (v.is_null()) return std::nullopt;
+    if (!v.is_string()) fail(key, "expected a string or null, got " + std::string(type_name(v)));
+    return v.get<std::string>();
+  }
+  bool boolean(const std::string& key, bool fallback) {
+    const json* v = find(key);
+    if (!v) return fallback;
+    if (!v->is_boolean()) fail(key, "expected true or false, got " + std::string(type_name(*v)));
+    return v->get<bool>();
+  }
+  long long integer(const std::string& key, long long fallback, long long lo, long long hi) {
+    const json* v = find(key);
+    if (!v) return fallback;
+    if (!v->is_number_integer())
+      fail(key, "expected an integer, got " + std::string(type_name(*v)));
+    long long n = v->get<long long>();
+    if (n < lo || n > hi)
+      fail(key, "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
+    return n;
+  }
+  std::string one_of(const std::string& key, const std::vector<std::string>& choices,
+                     const std::string& fallback) {
+    std::optional<std::string> v = fallback.empty() ? std::optional(str(key)) : opt_str(key);
+    std::string s = v.value_or(fallback);
+    for (const auto& c : choices)
+      if (c == s) return s;
+    std::string list;
+    for (const auto& c : choices) list += (list.empty() ? "" : ", ") + c;
+    fail(key, "expected one of " + list + ", got '" + s + "'");
+  }
+  const json* find(const std::string& key) {
+    seen_.insert(key);
+    auto it = obj_.find(key);
+    return it == obj_.end() ? nullptr : &*it;
+  }
+  const json& need(const std::string& key) {
+    const json* v = find(key);
+    if (!v) throw DecodeError(path_, "missing required key '" + key + "'");
+    return *v;
+  }
+  std::vector<std::string> path_to(const std::string& key) const {
+    auto p = path_;
+    p.push_back(key);
+    return p;
+  }
+  [[noreturn]] void fail(const std::string& key, const std::string& message) const {
+    throw DecodeError(path_to(key), message);
+  }
+  // Call last: every key of the object must have been asked for.
+  void done(const std::string& expected) const {
+    for (auto it = obj_.begin(); it != obj_.end(); ++it)
+      if (!seen_.count(it.key()))
+        throw DecodeError(path_to(it.key()),
+                          "unknown key '" + it.key() + "' (expected " + expected + ")");
+  }
+
+ private:
+  const json& obj_;
+  std::vector<std::string> path_;
+  std::set<std::string> seen_;
+};
+
+std::vector<std::string> string_list(const json& v, const std::vector<std::string>& path) {
+  if (!v.is_array()) throw DecodeError(path, "expected a list of strings, got " + std::string(type_name(v)));
+  std::vector<std::string> out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (!v[i].is_string()) {
+      auto p = path;
+      p.push_back(std::to_string(i));
+      throw DecodeError(p, "expected a string, got " + std::string(type_name(v[i])));
+    }
+    out.push_back(v[i].get<std::string>());
+  }
+  return out;
+}
+
+Api api_from(const std::string& s) {
+  if (s == "A") return Api::A;
+  if (s == "2W") return Api::W2;
+  if (s == "2A") return Api::A2;
+  return Api::W;
+}
+
+Step decode_fault(const json& body, const std::vector<std::string>& path) {
+  Fields f(body, path, "fault arguments");
+  if (f.find("provider")) {
+    const json& p = f.need("provider");
+    Fields pf(p, f.path_to("provider"), "the provider fault {code, text, name}");
+    ProviderFaultStep s;
+    s.code = static_cast<Code>(pf.integer("code", -1, 0, 0xFFFFFFFFLL));
+    if (!p.contains("code")) pf.fail("code", "missing required key 'code'");
+    s.text = pf.opt_str("text").value_or("");
+    s.name = pf.opt_str("name").value_or("");
+    pf.done("code, text, name");
+    s.times = static_cast<int>(f.integer("times", 1, 1, 1000000));
+    f.done("provider, times");
+    return s;
+  }
+  if (!f.find("profile"))
+    throw DecodeError(path, "a fault needs 'profile' (unreadable, corrupt, ok) or 'provider'");
+  ProfileFaultStep s;
+  std::string health = f.one_of("profile", {"unreadable", "corrupt", "ok"}, "");
+  s.user = f.str("user");
+  if (health == "corrupt") {
+    s.health = ProfileHealth::Corrupt;
+    s.device = f.str("device");
+    f.done("profile, user, device");
+  } else {
+    s.health = health == "ok" ? ProfileHealth::Ok : ProfileHealth::Unreadable;
+    f.done("profile, user");
+  }
+  return s;
+}
+
+const std::vector<std::string> kStepKinds = {
+    "add",  "cancel", "get_connection", "drives", "query_dos_device", "open",
+    "close", "io",    "chdir",          "job",    "end_job",          "fault",
+    "last_error", "logon", "logoff"};
+
+std::string step_kind_list() {
+  std::string list;
+  for (const auto& k : kStepKinds) list += (list.empty() ? "" : ", ") + k;
+  return list;
+}
+
+}  // namespace
+
+Step step_from_json(const json& j) {
+  if (!j.is_object() || j.size() != 1)
+    throw DecodeError({}, "expected a step: a map with exactly one of " + step_kind_list());
+  const std::string kind = j.begin().key();
+  const json& body = j.begin().value();
+  const std::vector<std::string> path{kind};
+  auto is = [&](const char* k) { return kind == k; };
+
+  if (is("fault")) return decode_fault(body, path);
+  if (is("close") || is("io") || is("end_job")) {
+    const char* key = is("end_job") ? "job" : "handle";
+    Fields f(body, path, std::string("the arguments of ") + kind);
+    std::string name = f.str(key);
+    f.done(key);
+    if (is("close")) return CloseStep{name};
+    if (is("io")) return IoStep{name};
+    return EndJobStep{name};
+  }
+  if (is("logon")) {
+    Fields f(body, path, "the arguments of logon");
+    LogonStep s;
+    s.name = f.str("name");
+    s.user = f.str("user");
+    s.session = static_cast<int>(f.integer("session", 1, 0, 65535));
+    s.linked = f.opt_str("linked");
+    f.done("name, user, session, linked");
+    return s;
+  }
+
+  Fields f(body, path, std::string("the arguments of ") + kind);
+  std::string as = f.str("as");
+  if (is("add")) {
+    AddStep s{as, f.opt_str("local"), f.str("remote"), ResourceType::Disk, false};
+    s.type = f.one_of("type", {"disk", "print"}, "disk") == "print" ? ResourceType::Print
+                                                                     : ResourceType::Disk;
+    s.persistent = f.boolean("persistent", false);
+    f.done("as, local, remote, type, persistent");
+    return s;
+  }
+  if (is("cancel")) {
+    CancelStep s;
+    s.as = as;
+    s.name = f.str_or_null("name");
+    s.force = f.boolean("force", false);
+    s.api = api_from(f.one_of("api", {"W", "A", "2W", "2A"}, "W"));
+    if (f.find("update_profile") && (s.api == Api::W || s.api == Api::A))
+      f.fail("update_profile", "update_profile applies to api 2W and 2A only");
+    s.update_profile = f.boolean("update_profile", false);
+    f.done("as, name, force, api, update_profile");
+    return s;
+  }
+  if (is("get_connection")) {
+    GetConnectionStep s{as, f.str("local")};
+    f.done("as, local");
+    return s;
+  }
+  if (is("drives")) {
+    f.done("as");
+    return DrivesStep{as};
+  }
+  if (is("query_dos_device")) {
+    QueryDosDeviceStep s{as, f.str("name")};
+    f.done("as, name");
+    return s;
+  }
+  if (is("open")) {
+    OpenStep s{as, f.str("path"), f.str("handle"), HandleKind::File};
+    s.kind = f.one_of("kind", {"file", "directory"}, "file") == "directory" ? HandleKind::Directory
+                                                                           : HandleKind::File;
+    f.done("as, path, handle, kind");
+    return s;
+  }
+  if (is("chdir")) {
+    ChdirStep s{as, f.str("path")};
+    f.done("as, path");
+    return s;
+  }
+  if (is("job")) {
+    JobStep s{as, f.str("device"), f.str("job")};
+    f.done("as, device, job");
+    return s;
+  }
+  if (is("last_error")) {
+    f.done("as");
+    return LastErrorStep{as};
+  }
+  if (is("logoff")) {
+    f.done("as");
+    return LogoffStep{as};
+  }
+  throw DecodeError({kind}, "unknown step '" + kind + "' (expected one of " + step_kind_list() + ")");
+}
+
+json step_to_json(const Step& step) {
+  json body = json::object();
+  std::visit(
+      [&](const auto& s) {
+        using T = std::decay_t<decltype(s)>;
+        if constexpr (std::is_same_v<T, AddStep>) {
+          body["as"] = s.as;
+          if (s.local) body["local"] = *s.local;
+          body["remote"] = s.remote;
+          body["type"] = s.type == ResourceType::Print ? "print" : "disk";
+          body["persistent"] = s.persistent;
+        } else if constexpr (std::is_same_v<T, CancelStep>) {
+          body["as"] = s.as;
+          body["name"] = s.name ? json(*s.name) : json(nullptr);
+          body["force"] = s.force;
+          body["api"] = api_name(s.api);
+          if (s.api == Api::W2 || s.api == Api::A2) body["update_profile"] = s.update_profile;
+        } else if constexpr (std::is_same_v<T, GetConnectionStep>) {
+          body = {{"as", s.as}, {"local", s.local}};
+        } else if constexpr (std::is_same_v<T, DrivesStep> || std::is_same_v<T, LastErrorStep> ||
+                             std::is_same_v<T, LogoffStep>) {
+          body = {{"as", s.as}};
+        } else if constexpr (std::is_same_v<T, QueryDosDeviceStep>) {
+          body = {{"as", s.as}, {"name", s.name}};
+        } else if constexpr (std::is_same_v<T, OpenStep>) {
+          body = {{"as", s.as},
+                  {"path", s.path},
+                  {"handle", s.handle},
+                  {"kind", s.kind == HandleKind::Directory ? "directory" : "file"}};
+        } else if constexpr (std::is_same_v<T, CloseStep> || std::is_same_v<T, IoStep>) {
+          body = {{"handle", s.handle}};
+        } else if constexpr (std::is_same_v<T, ChdirStep>) {
+          body = {{"as", s.as}, {"path", s.path}};
+        } else if constexpr (std::is_same_v<T, JobStep>) {
+          body = {{"as", s.as}, {"device", s.device}, {"job", s.job}};
+        } else if constexpr (std::is_same_v<T, EndJobStep>) {
+          body = {{"job", s.job}};
+        } else if constexpr (std::is_same_v<T, ProfileFaultStep>) {
+          const char* h = s.health == ProfileHealth::Ok           ? "ok"
+                          : s.health == ProfileHealth::Unreadable ? "unreadable"
+                                                                  : "corrupt";
+          body = {{"profile", h}, {"user", s.user}};
+          if (s.health == ProfileHealth::Corrupt) body["device"] = s.device;
+        } else if constexpr (std::is_same_v<T, ProviderFaultStep>) {
+          body = {{"provider", {{"code", s.code}, {"text", s.text}, {"name", s.name}}},
+                  {"times", s.times}};
+        } else if constexpr (std::is_same_v<T, LogonStep>) {
+          body = {{"name", s.name}, {"user", s.user}, {"session", s.session}};
+          if (s.linked) body["linked"] = *s.linked;
+        }
+      },
+      step);
+  return json{{step_kind(step), body}};
+}
+
+json setup_to_json(const Setup& setup) {
+  json logons = json::object();
+  for (const auto& [name, d] : setup.logons) {
+    json l = {{"user", d.user}, {"session", d.session}};
+    if (d.linked) l["linked"] = *d.linked;
+    logons[name] = l;
+  }
+  return {{"profile", profile_name(setup.profile)},
+          {"network", {{"shares", setup.network.shares}, {"printers", setup.network.printers}}},
+          {"logons", logons}};
+}
+
+Setup setup_from_json(const json& j) {
+  if (!j.is_object()) throw DecodeError({}, "expected a map");
+  Setup setup;
+  if (auto it = j.find("profile"); it != j.end()) {
+    if (*it == "nt-linked") setup.profile = BehaviourProfile::NtLinked;
+    else if (*it != "nt") throw DecodeError({"profile"}, "expected one of nt, nt-linked");
+  }
+  if (auto it = j.find("network"); it != j.end()) {
+    Fields f(*it, {"network"}, "the network {shares, printers}");
+    setup.network.shares = f.find("shares") ? string_list(f.need("shares"), f.path_to("shares"))
+                                            : std::vector<std::string>{};
+    setup.network.printers = f.find("printers")
+                                 ? string_list(f.need("printers"), f.path_to("printers"))
+                                 : std::vector<std::string>{};
+    f.done("shares, printers");
+  }
+  if (auto it = j.find("logons"); it != j.end()) {
+    if (!it->is_object()) throw DecodeError({"logons"}, "expected a map of logon name to {user, session, linked}");
+    for (auto l = it->begin(); l != it->end(); ++l) {
+      if (l.key() == kSystemLogon)
+        throw DecodeError({"logons", l.key()}, "'system' is predefined and cannot be declared");
+      Fields f(l.value(), {"logons", l.key()}, "a logon {user, session, linked}");
+      LogonDecl d;
+      d.user = f.str("user");
+      d.session = static_cast<int>(f.integer("session", 1, 0, 65535));
+      d.linked = f.opt_str("linked");
+      f.done("user, session, linked");
+      setup.logons[l.key()] = d;
+    }
+  }
+  return setup;
+}
+
+json result_to_json(const Result& r) {
+  if (r.unsupported) return {{"unsupported", *r.unsupported}};
+  json j = {{"rc", r.rc}};
+  if (r.remote) j["remote"] = *r.remote;
+  if (r.target) j["target"] = *r.target;
+  if (r.drives) j["drives"] = *r.drives;
+  if (r.code) j["code"] = *r.code;
+  if (r.text) j["text"] = *r.text;
+  if (r.provider) j["provider"] = *r.provider;
+  return j;
+}
+
+Result result_from_json(const json& j) {
+  Fields f(j, {}, "a step result");
+  Result r;
+  if (auto u = f.opt_str("unsupported")) {
+    r.unsupported = u;
+    return r;
+  }
+  r.rc = static_cast<Code>(f.integer("rc", -1, 0, 0xFFFFFFFFLL));
+  if (!j.contains("rc")) throw DecodeError({}, "missing required key 'rc'");
+  r.remote = f.opt_str("remote");
+  r.target = f.opt_str("target");
+  r.drives = f.opt_str("drives");
+  if (j.contains("code")) r.code = static_cast<Code>(f.integer("code", 0, 0, 0xFFFFFFFFLL));
+  r.text = f.opt_str("text");
+  r.provider = f.opt_str("provider");
+  f.done("rc, remote, target, drives, code, text, provider, unsupported");
+  return r;
+}
+
+}  // namespace wnc

@@ -1,0 +1,48 @@
+// The one way anything drives an implementation under test: hello, reset, step, bye.
+#pragma once
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <stdexcept>
+#include <string>
+
+#include "vocabulary/result.h"
+#include "vocabulary/setup.h"
+#include "vocabulary/step.h"
+
+namespace wnc {
+
+struct Hello {
+  std::string name;
+  std::string version;
+  std::string platform;
+  std::set<std::string> capabilities;  // see sut/capabilities.h
+  nlohmann::json raw;                  // the hello response as received, for manifests
+};
+
+// The implementation could not be driven: it died, hung past its deadline or answered
+// garbage. `output` carries what it printed (stderr, the bad line) for the report.
+class SutFailure : public std::runtime_error {
+ public:
+  SutFailure(const std::string& what, std::string output = {})
+      : std::runtime_error(what), output_(std::move(output)) {}
+  const std::string& output() const { return output_; }
+
+ private:
+  std::string output_;
+};
+
+class Sut {
+ public:
+  virtual ~Sut() = default;
+  virtual Hello hello() = 0;
+  // A fresh world, as at the start of a scenario.
+  virtual void reset(const Setup& setup) = 0;
+  // Throws SutFailure when the implementation cannot be driven; a step the implementation
+  // declines comes back as Result::unsupported.
+  virtual Result step(const Step& step) = 0;
+  virtual void bye() {}
+};
+
+}  // namespace wnc
