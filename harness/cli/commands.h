@@ -15,5 +15,7 @@ inline constexpr int kSutNotDriven = 3;
 
 void add_run(CLI::App& app, int& exit_code);
 void add_requirements(CLI::App& app, int& exit_code);
+void add_explore(CLI::App& app, int& exit_code);
+void add_replay(CLI::App& app, int& exit_code);
 
 }  // namespace wnc::cli

@@ -8,6 +8,8 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   wnc::cli::add_run(app, exit_code);
   wnc::cli::add_requirements(app, exit_code);
+  wnc::cli::add_explore(app, exit_code);
+  wnc::cli::add_replay(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

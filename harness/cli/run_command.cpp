@@ -8,53 +8,73 @@
 
 namespace wnc::cli {
 
+namespace {
+
+struct RunOptions {
+  std::vector<std::string> paths;
+  SutChoice sut;
+  std::string ledger;
+  bool json = false;
+  bool verbose = false;
+};
+
+void add_sut_options(CLI::App* cmd, RunOptions& opt) {
+  cmd->add_option("--sut", opt.sut.spec, "model, sim, wine, cmd:<command>, tcp:<host>:<port>")->capture_default_str();
+  cmd->add_option("--mutant", opt.sut.mutant, "A named bug to inject into the sim");
+  cmd->add_option("--expect", opt.ledger, "A vendor ledger of known divergences");
+  cmd->add_option("--step-deadline-ms", opt.sut.step_deadline_ms, "Per-step deadline for agents")->capture_default_str();
+  cmd->add_flag("--json", opt.json, "Print a machine-readable summary as the last line");
+  cmd->add_flag("-v,--verbose", opt.verbose, "Also list passing scenarios");
+}
+
+int run_paths(const RunOptions& opt, const char* name) {
+  std::vector<Scenario> scenarios;
+  std::optional<Ledger> ledger;
+  std::unique_ptr<Sut> sut;
+  try {
+    scenarios = load_scenarios({opt.paths.begin(), opt.paths.end()});
+    if (!opt.ledger.empty()) ledger = load_ledger(opt.ledger);
+    sut = make_sut(opt.sut);
+  } catch (const std::exception& e) {
+    std::cerr << "wnetconf " << name << ": " << e.what() << "\n";
+    return exit_code::kBadInput;
+  }
+  try {
+    RunReport report = run_scenarios(*sut, scenarios, ledger ? &*ledger : nullptr,
+                                     [&](const ScenarioOutcome& o, size_t, size_t) {
+                                       if (o.status != Status::Passed || opt.verbose) print_outcome(std::cout, o);
+                                     });
+    sut->bye();
+    std::cout << "wnetconf " << name << " against " << report.hello.name << " " << report.hello.version << " ("
+              << report.hello.platform << ")" << (opt.sut.mutant.empty() ? "" : ", mutant " + opt.sut.mutant) << "\n";
+    print_totals(std::cout, report);
+    if (opt.json) std::cout << summary_json(report).dump() << std::endl;
+    return report.conformant() ? exit_code::kConformant : exit_code::kFailures;
+  } catch (const SutFailure& e) {
+    std::cerr << "wnetconf " << name << ": the implementation could not be driven: " << e.what() << "\n"
+              << e.output() << "\n";
+    return exit_code::kSutNotDriven;
+  }
+}
+
+}  // namespace
+
 void add_run(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("run", "Run scenarios against an implementation");
-  struct Options {
-    std::vector<std::string> paths;
-    SutChoice sut;
-    std::string ledger;
-    bool json = false;
-    bool verbose = false;
-  };
-  auto opt = std::make_shared<Options>();
+  auto opt = std::make_shared<RunOptions>();
   cmd->add_option("paths", opt->paths, "Scenario files or folders")->required();
-  cmd->add_option("--sut", opt->sut.spec, "model, sim, wine, cmd:<command>, tcp:<host>:<port>")->capture_default_str();
-  cmd->add_option("--mutant", opt->sut.mutant, "A named bug to inject into the sim");
-  cmd->add_option("--expect", opt->ledger, "A vendor ledger of known divergences");
-  cmd->add_option("--step-deadline-ms", opt->sut.step_deadline_ms, "Per-step deadline for agents")->capture_default_str();
-  cmd->add_flag("--json", opt->json, "Print a machine-readable summary as the last line");
-  cmd->add_flag("-v,--verbose", opt->verbose, "Also list passing scenarios");
-  cmd->callback([opt, &exit_code]() {
-    std::vector<Scenario> scenarios;
-    std::optional<Ledger> ledger;
-    std::unique_ptr<Sut> sut;
-    try {
-      std::vector<std::filesystem::path> paths(opt->paths.begin(), opt->paths.end());
-      scenarios = load_scenarios(paths);
-      if (!opt->ledger.empty()) ledger = load_ledger(opt->ledger);
-      sut = make_sut(opt->sut);
-    } catch (const std::exception& e) {
-      std::cerr << "wnetconf run: " << e.what() << "\n";
-      exit_code = exit_code::kBadInput;
-      return;
-    }
-    try {
-      RunReport report = run_scenarios(*sut, scenarios, ledger ? &*ledger : nullptr,
-                                       [&](const ScenarioOutcome& o, size_t, size_t) {
-                                         if (o.status != Status::Passed || opt->verbose) print_outcome(std::cout, o);
-                                       });
-      sut->bye();
-      std::cout << "wnetconf run against " << report.hello.name << " " << report.hello.version << " ("
-                << report.hello.platform << ")\n";
-      print_totals(std::cout, report);
-      if (opt->json) std::cout << summary_json(report).dump() << std::endl;
-      exit_code = report.conformant() ? exit_code::kConformant : exit_code::kFailures;
-    } catch (const SutFailure& e) {
-      std::cerr << "wnetconf run: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
-      exit_code = exit_code::kSutNotDriven;
-    }
-  });
+  add_sut_options(cmd, *opt);
+  cmd->callback([opt, &exit_code]() { exit_code = run_paths(*opt, "run"); });
+}
+
+void add_replay(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("replay", "Re-run a saved failing case (a scenario written by explore)");
+  auto opt = std::make_shared<RunOptions>();
+  opt->paths.resize(1);
+  cmd->add_option("file", opt->paths[0], "The scenario file")->required();
+  add_sut_options(cmd, *opt);
+  opt->verbose = true;
+  cmd->callback([opt, &exit_code]() { exit_code = run_paths(*opt, "replay"); });
 }
 
 }  // namespace wnc::cli

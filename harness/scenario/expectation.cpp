@@ -16,6 +16,18 @@ std::string shown(const std::optional<std::string>& s) { return s ? "'" + *s + "
 
 }  // namespace
 
+Expectation expectation_of(const Result& r) {
+  Expectation e;
+  e.rc = r.rc;
+  e.remote = r.remote;
+  e.target_endswith = r.target;
+  e.exactly = r.drives;
+  e.code = r.code;
+  e.text = r.text;
+  e.provider = r.provider;
+  return e;
+}
+
 std::vector<std::string> mismatches(const Expectation& e, const Result& got) {
   std::vector<std::string> out;
   if (got.unsupported) {

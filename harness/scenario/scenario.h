@@ -42,6 +42,10 @@ struct Scenario {
   std::string file;  // where it was loaded from
 };
 
+// What a step must return to agree with `reference`: every output it has, compared as
+// scenarios compare (a target by its suffix, names case-insensitively).
+Expectation expectation_of(const Result& reference);
+
 // Every mismatch between `expect` and `got`, in words; empty when `got` satisfies it.
 std::vector<std::string> mismatches(const Expectation& expect, const Result& got);
 

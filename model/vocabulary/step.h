@@ -21,6 +21,7 @@ struct AddStep {
   std::string remote;
   ResourceType type = ResourceType::Disk;
   bool persistent = false;
+  bool operator==(const AddStep&) const = default;
 };
 
 struct CancelStep {
@@ -29,20 +30,24 @@ struct CancelStep {
   bool force = false;
   Api api = Api::W;
   bool update_profile = false;  // CONNECT_UPDATE_PROFILE; read for W2/A2 only
+  bool operator==(const CancelStep&) const = default;
 };
 
 struct GetConnectionStep {
   std::string as;
   std::string local;
+  bool operator==(const GetConnectionStep&) const = default;
 };
 
 struct DrivesStep {
   std::string as;
+  bool operator==(const DrivesStep&) const = default;
 };
 
 struct QueryDosDeviceStep {
   std::string as;
   std::string name;
+  bool operator==(const QueryDosDeviceStep&) const = default;
 };
 
 struct OpenStep {
@@ -50,29 +55,35 @@ struct OpenStep {
   std::string path;
   std::string handle;
   HandleKind kind = HandleKind::File;
+  bool operator==(const OpenStep&) const = default;
 };
 
 struct CloseStep {
   std::string handle;
+  bool operator==(const CloseStep&) const = default;
 };
 
 struct IoStep {
   std::string handle;
+  bool operator==(const IoStep&) const = default;
 };
 
 struct ChdirStep {
   std::string as;
   std::string path;
+  bool operator==(const ChdirStep&) const = default;
 };
 
 struct JobStep {
   std::string as;
   std::string device;
   std::string job;
+  bool operator==(const JobStep&) const = default;
 };
 
 struct EndJobStep {
   std::string job;
+  bool operator==(const EndJobStep&) const = default;
 };
 
 enum class ProfileHealth { Ok, Unreadable, Corrupt };
@@ -81,6 +92,7 @@ struct ProfileFaultStep {
   ProfileHealth health = ProfileHealth::Ok;
   std::string user;
   std::string device;  // Corrupt only: the entry that loses its RemotePath
+  bool operator==(const ProfileFaultStep&) const = default;
 };
 
 struct ProviderFaultStep {
@@ -88,10 +100,12 @@ struct ProviderFaultStep {
   std::string text;
   std::string name;  // provider name
   int times = 1;
+  bool operator==(const ProviderFaultStep&) const = default;
 };
 
 struct LastErrorStep {
   std::string as;
+  bool operator==(const LastErrorStep&) const = default;
 };
 
 struct LogonStep {
@@ -99,10 +113,12 @@ struct LogonStep {
   std::string user;
   int session = 1;
   std::optional<std::string> linked;
+  bool operator==(const LogonStep&) const = default;
 };
 
 struct LogoffStep {
   std::string as;
+  bool operator==(const LogoffStep&) const = default;
 };
 
 using Step = std::variant<AddStep, CancelStep, GetConnectionStep, DrivesStep,

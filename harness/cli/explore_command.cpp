@@ -1,0 +1,79 @@
+#include <iostream>
+#include <random>
+
+#include "cli/commands.h"
+#include "explore/explorer.h"
+#include "sut_factory.h"
+
+namespace wnc::cli {
+
+void add_explore(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("explore", "Differential property-based exploration: model vs an implementation");
+  struct Options {
+    SutChoice sut;
+    std::optional<std::uint64_t> seed;
+    ExploreOptions explore;
+    bool require_coverage = false;
+    bool json = false;
+  };
+  auto opt = std::make_shared<Options>();
+  cmd->add_option("--sut", opt->sut.spec, "model, sim, wine, cmd:<command>, tcp:<host>:<port>")->capture_default_str();
+  cmd->add_option("--mutant", opt->sut.mutant, "A named bug to inject into the sim");
+  cmd->add_option("--seed", opt->seed, "The seed that decides the whole run (chosen and printed if absent)");
+  cmd->add_option("--cases", opt->explore.cases, "Test cases to run")->capture_default_str()->check(CLI::Range(1, 10000000));
+  cmd->add_option("--max-steps", opt->explore.max_steps, "Longest step sequence")->capture_default_str()->check(CLI::Range(1, 10000));
+  cmd->add_option("--save-dir", opt->explore.save_dir, "Where a failing case is saved as a scenario")->capture_default_str();
+  cmd->add_option("--step-deadline-ms", opt->sut.step_deadline_ms, "Per-step deadline for agents")->capture_default_str();
+  cmd->add_flag("--require-coverage", opt->require_coverage, "Fail unless every return code of the seed page was hit");
+  cmd->add_flag("--json", opt->json, "Print a machine-readable summary as the last line");
+  cmd->add_flag("-v,--verbose", opt->explore.verbose, "Log every case's swarm knobs");
+  cmd->callback([opt, &exit_code]() {
+    opt->explore.seed = opt->seed ? *opt->seed : std::random_device{}() * 4294967296ULL + std::random_device{}();
+    std::cout << "seed: " << opt->explore.seed << std::endl;
+    opt->explore.label = opt->sut.mutant.empty() ? opt->sut.spec : opt->sut.mutant;
+    std::unique_ptr<Sut> sut;
+    try {
+      sut = make_sut(opt->sut);
+    } catch (const std::exception& e) {
+      std::cerr << "wnetconf explore: " << e.what() << "\n";
+      exit_code = exit_code::kBadInput;
+      return;
+    }
+    ExploreReport report;
+    try {
+      const Hello hello = sut->hello();
+      std::cout << "model " << "vs " << hello.name << " " << hello.version << " (" << hello.platform << ")"
+                << (opt->sut.mutant.empty() ? "" : ", mutant " + opt->sut.mutant) << "; cases " << opt->explore.cases
+                << ", max steps " << opt->explore.max_steps << std::endl;
+      report = explore(*sut, opt->explore, std::cout);
+      sut->bye();
+    } catch (const SutFailure& e) {
+      std::cerr << "wnetconf explore: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
+      exit_code = exit_code::kSutNotDriven;
+      return;
+    }
+    std::cout << report.cases << " cases, " << report.steps << " steps: " << (report.passed ? "all agree" : "DIVERGED")
+              << "\n";
+    if (!report.passed) {
+      std::cout << report.failure;
+      if (!report.saved_file.empty())
+        std::cout << "shrunk to " << report.shrunk_length << " steps, saved as " << report.saved_file
+                  << "\nreplay: wnetconf replay " << report.saved_file << " --sut " << opt->sut.spec
+                  << (opt->sut.mutant.empty() ? "" : " --mutant " + opt->sut.mutant) << "\n";
+      std::cout << "reproduce: wnetconf explore --seed " << report.seed << " (RapidCheck: " << report.reproduce << ")\n";
+    }
+    std::cout << "cancel return codes:";
+    for (const auto& [name, n] : report.cancel_codes) std::cout << " " << name << "=" << n;
+    std::cout << "\nrequirements exercised:";
+    for (const auto& [id, n] : report.requirements) std::cout << " " << id << "=" << n;
+    std::cout << "\n";
+    const bool coverage_ok = !opt->require_coverage || report.all_seed_codes_hit();
+    if (!coverage_ok) std::cout << "coverage: some return code of the seed page was never hit\n";
+    std::cout << "time: " << report.seconds << " s (" << static_cast<long long>(report.steps / std::max(report.seconds, 1e-9))
+              << " steps/s)\n";
+    if (opt->json) std::cout << report.to_json().dump() << std::endl;
+    exit_code = report.passed && coverage_ok ? exit_code::kConformant : exit_code::kFailures;
+  });
+}
+
+}  // namespace wnc::cli

@@ -1,0 +1,250 @@
+#include "explore/explorer.h"
+
+#include <rapidcheck.h>
+#include <rapidcheck/detail/Configuration.h>
+#include <rapidcheck/detail/TestListener.h>
+#include <rapidcheck/state.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+#include "explore/coverage.h"
+#include "explore/explore_state.h"
+#include "explore/step_generator.h"
+#include "explore/swarm.h"
+#include "requirements.h"
+#include "run/run_summary.h"
+#include "scenario/scenario_loader.h"
+
+namespace wnc {
+
+namespace {
+
+struct TraceEntry {
+  Step step;
+  Result want;
+  Result got;
+};
+
+// Everything one exploration shares between the property, the commands and the listener.
+struct Session {
+  Session(Sut& s, const ExploreOptions& o, std::ostream& l, ExploreReport& r) : sut(s), options(o), log(l), report(r) {}
+
+  Sut& sut;
+  const ExploreOptions& options;
+  std::ostream& log;
+  ExploreReport& report;
+  bool shrinking = false;  // after the first failure every run is a shrink attempt
+  Swarm swarm;
+  std::vector<TraceEntry> trace;
+  std::string saved_path;
+};
+
+// Ctrl-C: the smallest failing case so far is already on disk; say where and stop.
+char g_interrupt_message[4096] = "wnetconf explore: interrupted\n";
+
+extern "C" void on_interrupt(int) {
+  ssize_t ignored = write(STDERR_FILENO, g_interrupt_message, std::strlen(g_interrupt_message));
+  (void)ignored;
+  _exit(130);
+}
+
+std::string step_line(const Step& step) { return describe_step(step); }
+
+std::vector<std::string> covers_of(const Swarm& swarm, const std::vector<TraceEntry>& trace) {
+  std::set<std::string> ids;
+  ExploreState s(model::initial_state(swarm.setup));
+  for (const auto& t : trace) {
+    for (auto& id : requirements_exercised(s.world, t.step, t.want)) ids.insert(id);
+    s.apply(t.step);
+  }
+  if (ids.empty()) ids.insert("R-ATOMIC");
+  std::vector<std::string> ordered;
+  for (const auto& r : requirements())
+    if (ids.count(std::string(r.id))) ordered.emplace_back(r.id);
+  return ordered;
+}
+
+std::string scenario_id(const ExploreOptions& o) {
+  std::string label = o.label.empty() ? "explore" : o.label;
+  for (char& c : label)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') c = '-';
+  return "regression." + label + "." + std::to_string(o.seed);
+}
+
+// The failing sequence as a scenario whose expectations are the model's results, so it
+// fails where the implementation diverges and passes where it conforms.
+void save_failure(Session& session, const std::string& reproduce) {
+  Scenario sc;
+  sc.id = scenario_id(session.options);
+  sc.title = "Found by wnetconf explore --seed " + std::to_string(session.options.seed);
+  sc.covers = covers_of(session.swarm, session.trace);
+  sc.setup = session.swarm.setup;
+  for (const auto& t : session.trace) sc.steps.push_back({t.step, expectation_of(t.want), {}});
+  const TraceEntry& last = session.trace.back();
+
+  std::ostringstream text;
+  text << "# Minimal failing case found by: wnetconf explore --seed " << session.options.seed << " --cases "
+       << session.options.cases << " --max-steps " << session.options.max_steps << "\n";
+  text << "# swarm: " << session.swarm.describe() << "\n";
+  text << "# first diverging step: " << session.trace.size() << ": " << step_line(last.step) << "\n";
+  text << "#   expected (model): " << describe_result(last.want) << "\n";
+  text << "#   got:              " << describe_result(last.got) << "\n";
+  text << "# RapidCheck reproduce: " << (reproduce.empty() ? "(shrinking was interrupted)" : reproduce) << "\n";
+  text << scenario_to_yaml(sc);
+
+  std::filesystem::create_directories(session.options.save_dir);
+  const std::filesystem::path file = std::filesystem::path(session.options.save_dir) / (sc.id + ".yaml");
+  const std::filesystem::path tmp = file.string() + ".tmp";
+  std::ofstream(tmp, std::ios::binary) << text.str();
+  std::filesystem::rename(tmp, file);
+  session.saved_path = file.string();
+  session.report.shrunk_length = static_cast<int>(session.trace.size());
+  std::snprintf(g_interrupt_message, sizeof g_interrupt_message,
+                "\nwnetconf explore: interrupted; the smallest failing case so far is in %s\n", file.c_str());
+}
+
+class StepCommand : public rc::state::Command<ExploreState, Session> {
+ public:
+  explicit StepCommand(Step step) : step_(std::move(step)) {}
+
+  void checkPreconditions(const ExploreState& s) const override { RC_PRE(s.accepts(step_)); }
+  void apply(ExploreState& s) const override { s.apply(step_); }
+
+  void run(const ExploreState& s, Session& session) const override {
+    model::State next = s.world;
+    Result want = model::apply(next, step_);
+    Result got;
+    std::string trouble;
+    try {
+      got = session.sut.step(step_);
+    } catch (const SutFailure& e) {
+      trouble = std::string("the implementation could not be driven: ") + e.what() + "\n" + e.output();
+    } catch (const std::invalid_argument& e) {
+      trouble = std::string("the implementation rejected the step: ") + e.what();
+    }
+    if (!trouble.empty()) got.unsupported = trouble;
+    session.trace.push_back({step_, want, got});
+    if (!session.shrinking) {
+      ++session.report.steps;
+      if (std::holds_alternative<CancelStep>(step_)) ++session.report.cancel_codes[code_name(want.rc)];
+      for (const auto& id : requirements_exercised(s.world, step_, want)) ++session.report.requirements[id];
+    }
+    std::vector<std::string> diff = mismatches(expectation_of(want), got);
+    if (diff.empty()) return;
+    session.shrinking = true;
+    save_failure(session, "");
+    std::string why = "step " + std::to_string(session.trace.size()) + ": " + step_line(step_) + "\n";
+    for (const auto& d : diff) why += "  " + d + "\n";
+    RC_FAIL(why);
+  }
+
+  void show(std::ostream& os) const override { os << step_line(step_); }
+
+ private:
+  Step step_;
+};
+
+class CaseCounter : public rc::detail::TestListener {
+ public:
+  explicit CaseCounter(Session& s) : session_(s) {}
+  void onTestCaseFinished(const rc::detail::CaseDescription&) override {
+    if (!session_.shrinking) ++session_.report.cases;
+  }
+  void onShrinkTried(const rc::detail::CaseDescription&, bool) override {}
+  void onTestFinished(const rc::detail::TestMetadata&, const rc::detail::TestResult&) override {}
+
+ private:
+  Session& session_;
+};
+
+}  // namespace
+
+bool ExploreReport::all_seed_codes_hit() const {
+  for (Code c : seed_cancel_codes())
+    if (!cancel_codes.count(code_name(c))) return false;
+  return true;
+}
+
+nlohmann::json ExploreReport::to_json() const {
+  return {{"seed", seed},           {"passed", passed},       {"cases", cases},
+          {"steps", steps},         {"shrunk_length", shrunk_length}, {"saved_file", saved_file},
+          {"failure", failure},     {"reproduce", reproduce}, {"cancel_codes", cancel_codes},
+          {"requirements", requirements}, {"all_seed_codes_hit", all_seed_codes_hit()}};
+}
+
+ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log) {
+  const auto start = std::chrono::steady_clock::now();
+  {
+    // Our seed is passed explicitly: RapidCheck's own (random, printed) one must not show.
+    std::ostringstream quiet;
+    auto* previous = std::cerr.rdbuf(quiet.rdbuf());
+    rc::detail::configuration();
+    std::cerr.rdbuf(previous);
+  }
+  ExploreReport report;
+  report.seed = options.seed;
+  const Hello hello = sut.hello();
+  Session session{sut, options, log, report};
+
+  auto property = [&]() {
+    session.swarm = *gen_swarm(hello.capabilities);
+    session.trace.clear();
+    if (options.verbose && !session.shrinking)
+      log << "case " << report.cases + 1 << ": " << session.swarm.describe() << "\n";
+    // Shrinking asks the generator for more steps after this run: it keeps its own swarm.
+    const Swarm swarm = session.swarm;
+    ExploreState initial(model::initial_state(swarm.setup));
+    auto commands = *rc::state::gen::commands(
+        initial, [swarm](const ExploreState& s) {
+          return rc::gen::map(gen_step(s, swarm), [](Step step) -> std::shared_ptr<const rc::state::Command<ExploreState, Session>> {
+            return std::make_shared<const StepCommand>(std::move(step));
+          });
+        });
+    try {
+      sut.reset(swarm.setup);
+    } catch (const SutFailure& e) {
+      RC_FAIL(std::string("reset failed: ") + e.what() + "\n" + e.output());
+    }
+    rc::state::runAll(commands, initial, session);
+  };
+
+  rc::detail::TestParams params;
+  params.seed = options.seed;
+  params.maxSuccess = options.cases;
+  params.maxSize = options.max_steps;
+  params.maxDiscardRatio = 100;
+  rc::detail::TestMetadata metadata{"explore", "model vs " + hello.name};
+  CaseCounter counter(session);
+
+  auto previous = std::signal(SIGINT, on_interrupt);
+  const auto result = rc::detail::checkProperty(rc::detail::toProperty(property), metadata, params, counter);
+  std::signal(SIGINT, previous);
+
+  rc::detail::FailureResult failure;
+  if (result.match(failure)) {
+    rc::detail::Configuration config;
+    config.reproduce[metadata.id] = failure.reproduce;
+    report.passed = false;
+    report.reproduce = rc::detail::configToMinimalString(config);
+    report.failure = failure.description;
+    save_failure(session, report.reproduce);
+    report.saved_file = session.saved_path;
+  } else if (rc::detail::Error error; result.match(error)) {
+    report.passed = false;
+    report.failure = "RapidCheck could not run the property: " + error.description;
+  } else if (rc::detail::GaveUpResult gave_up; result.match(gave_up)) {
+    report.passed = false;
+    report.failure = "RapidCheck gave up: " + gave_up.description;
+  }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+}  // namespace wnc

@@ -1,0 +1,30 @@
+// Swarm testing: each case enables a random subset of step kinds and fault knobs, so that
+// rare interleavings are not drowned out by common ones.
+#pragma once
+
+#include <rapidcheck.h>
+
+#include <set>
+#include <string>
+
+#include "vocabulary/setup.h"
+
+namespace wnc {
+
+struct Swarm {
+  Setup setup;
+  std::set<std::string> kinds;  // step kinds this case may generate
+  bool provider_faults = false;
+  bool profile_faults = false;
+  bool nasty_names = false;     // case, trailing backslash, NULL, empty, junk
+  bool as_system = false;       // steps as the predefined system logon
+  bool ansi = false;            // the implementation offers the A forms
+  bool null_name = false;       // ... a NULL lpName
+  bool print = false;           // ... print redirections
+  std::string describe() const; // one line, for logs and saved scenarios
+};
+
+// Only what `capabilities` (an implementation's hello) offers is ever enabled.
+rc::Gen<Swarm> gen_swarm(const std::set<std::string>& capabilities);
+
+}  // namespace wnc
