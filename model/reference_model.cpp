@@ -385,7 +385,11 @@ Result do_last_error(const State& s, const LastErrorStep& step) {
 
 Result do_logon(State& s, const LogonStep& step) {
   if (s.logons.count(step.name)) throw InvalidStep("logon '" + step.name + "' is already logged on");
-  if (step.linked) logon_of(s, *step.linked);
+  if (step.linked) {
+    const Logon& partner = logon_of(s, *step.linked);
+    if (is_system(*step.linked) || partner.user != step.user || (partner.partner && s.logons.count(*partner.partner)))
+      throw InvalidStep("logon '" + step.name + "' can only be linked to an unpaired logon of user '" + step.user + "'");
+  }
   s.logons[step.name] = Logon{step.user, step.session, step.linked, std::nullopt, {}};
   if (step.linked) s.logons.at(*step.linked).partner = step.name;
   return rc(code::kNoError);
@@ -429,9 +433,11 @@ State initial_state(const Setup& setup) {
   }
   for (const auto& [name, decl] : setup.logons) {
     if (!decl.linked) continue;
-    if (!s.logons.count(*decl.linked))
-      throw InvalidStep("logon '" + name + "' is linked to undeclared logon '" + *decl.linked + "'");
-    s.logons.at(*decl.linked).partner = name;
+    auto partner = s.logons.find(*decl.linked);
+    if (partner == s.logons.end() || is_system(*decl.linked) || partner->second.user != decl.user ||
+        (partner->second.partner && *partner->second.partner != name))
+      throw InvalidStep("logon '" + name + "' can only be linked to one declared logon of user '" + decl.user + "'");
+    partner->second.partner = name;
   }
   return s;
 }

@@ -17,5 +17,8 @@ void add_run(CLI::App& app, int& exit_code);
 void add_requirements(CLI::App& app, int& exit_code);
 void add_explore(CLI::App& app, int& exit_code);
 void add_replay(CLI::App& app, int& exit_code);
+void add_certify(CLI::App& app, int& exit_code);
+void add_verify(CLI::App& app, int& exit_code);
+void add_agent(CLI::App& app, int& exit_code);
 
 }  // namespace wnc::cli

@@ -10,6 +10,9 @@ int main(int argc, char** argv) {
   wnc::cli::add_requirements(app, exit_code);
   wnc::cli::add_explore(app, exit_code);
   wnc::cli::add_replay(app, exit_code);
+  wnc::cli::add_certify(app, exit_code);
+  wnc::cli::add_verify(app, exit_code);
+  wnc::cli::add_agent(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -13,7 +13,10 @@ bool ExploreState::accepts(const Step& step) const {
         if constexpr (std::is_same_v<T, CloseStep> || std::is_same_v<T, IoStep>) return declared_handles.count(s.handle) > 0;
         if constexpr (std::is_same_v<T, JobStep>) return !active_jobs.count(s.job);
         if constexpr (std::is_same_v<T, EndJobStep>) return declared_jobs.count(s.job) > 0;
-        if constexpr (std::is_same_v<T, LogonStep>) return !live(s.name) && (!s.linked || live(*s.linked));
+        if constexpr (std::is_same_v<T, LogonStep>)
+          return !live(s.name) && (!s.linked || (live(*s.linked) && *s.linked != kSystemLogon &&
+                                                 world.logons.at(*s.linked).user == s.user &&
+                                                 !world.logons.at(*s.linked).partner));
         if constexpr (std::is_same_v<T, LogoffStep>) return s.as != kSystemLogon;
         return true;
       },

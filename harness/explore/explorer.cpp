@@ -44,6 +44,10 @@ struct Session {
   Swarm swarm;
   std::vector<TraceEntry> trace;
   std::string saved_path;
+  std::string why;  // the latest divergence, expected vs got
+  // The smallest failing case so far: shrinking also runs cases that pass.
+  Swarm failing_swarm;
+  std::vector<TraceEntry> failing_trace;
 };
 
 // Ctrl-C: the smallest failing case so far is already on disk; say where and stop.
@@ -84,16 +88,17 @@ void save_failure(Session& session, const std::string& reproduce) {
   Scenario sc;
   sc.id = scenario_id(session.options);
   sc.title = "Found by wnetconf explore --seed " + std::to_string(session.options.seed);
-  sc.covers = covers_of(session.swarm, session.trace);
-  sc.setup = session.swarm.setup;
-  for (const auto& t : session.trace) sc.steps.push_back({t.step, expectation_of(t.want), {}});
-  const TraceEntry& last = session.trace.back();
+  const auto& trace = session.failing_trace;
+  sc.covers = covers_of(session.failing_swarm, trace);
+  sc.setup = session.failing_swarm.setup;
+  for (const auto& t : trace) sc.steps.push_back({t.step, expectation_of(t.want), {}});
+  const TraceEntry& last = trace.back();
 
   std::ostringstream text;
   text << "# Minimal failing case found by: wnetconf explore --seed " << session.options.seed << " --cases "
        << session.options.cases << " --max-steps " << session.options.max_steps << "\n";
-  text << "# swarm: " << session.swarm.describe() << "\n";
-  text << "# first diverging step: " << session.trace.size() << ": " << step_line(last.step) << "\n";
+  text << "# swarm: " << session.failing_swarm.describe() << "\n";
+  text << "# first diverging step: " << trace.size() << ": " << step_line(last.step) << "\n";
   text << "#   expected (model): " << describe_result(last.want) << "\n";
   text << "#   got:              " << describe_result(last.got) << "\n";
   text << "# RapidCheck reproduce: " << (reproduce.empty() ? "(shrinking was interrupted)" : reproduce) << "\n";
@@ -105,7 +110,7 @@ void save_failure(Session& session, const std::string& reproduce) {
   std::ofstream(tmp, std::ios::binary) << text.str();
   std::filesystem::rename(tmp, file);
   session.saved_path = file.string();
-  session.report.shrunk_length = static_cast<int>(session.trace.size());
+  session.report.shrunk_length = static_cast<int>(trace.size());
   std::snprintf(g_interrupt_message, sizeof g_interrupt_message,
                 "\nwnetconf explore: interrupted; the smallest failing case so far is in %s\n", file.c_str());
 }
@@ -139,9 +144,12 @@ class StepCommand : public rc::state::Command<ExploreState, Session> {
     std::vector<std::string> diff = mismatches(expectation_of(want), got);
     if (diff.empty()) return;
     session.shrinking = true;
+    session.failing_swarm = session.swarm;
+    session.failing_trace = session.trace;
     save_failure(session, "");
     std::string why = "step " + std::to_string(session.trace.size()) + ": " + step_line(step_) + "\n";
     for (const auto& d : diff) why += "  " + d + "\n";
+    session.why = why;
     RC_FAIL(why);
   }
 
@@ -199,8 +207,8 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
     if (options.verbose && !session.shrinking)
       log << "case " << report.cases + 1 << ": " << session.swarm.describe() << "\n";
     // Shrinking asks the generator for more steps after this run: it keeps its own swarm.
-    const Swarm swarm = session.swarm;
-    ExploreState initial(model::initial_state(swarm.setup));
+    auto swarm = std::make_shared<const Swarm>(session.swarm);
+    ExploreState initial(model::initial_state(swarm->setup));
     auto commands = *rc::state::gen::commands(
         initial, [swarm](const ExploreState& s) {
           return rc::gen::map(gen_step(s, swarm), [](Step step) -> std::shared_ptr<const rc::state::Command<ExploreState, Session>> {
@@ -208,7 +216,7 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
           });
         });
     try {
-      sut.reset(swarm.setup);
+      sut.reset(swarm->setup);
     } catch (const SutFailure& e) {
       RC_FAIL(std::string("reset failed: ") + e.what() + "\n" + e.output());
     }
@@ -230,12 +238,15 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
   rc::detail::FailureResult failure;
   if (result.match(failure)) {
     rc::detail::Configuration config;
+    config.testParams = params;
     config.reproduce[metadata.id] = failure.reproduce;
     report.passed = false;
     report.reproduce = rc::detail::configToMinimalString(config);
-    report.failure = failure.description;
-    save_failure(session, report.reproduce);
-    report.saved_file = session.saved_path;
+    report.failure = session.why.empty() ? failure.description : session.why;
+    if (!session.failing_trace.empty()) {
+      save_failure(session, report.reproduce);
+      report.saved_file = session.saved_path;
+    }
   } else if (rc::detail::Error error; result.match(error)) {
     report.passed = false;
     report.failure = "RapidCheck could not run the property: " + error.description;

@@ -1,5 +1,7 @@
 #include "explore/step_generator.h"
 
+#include <map>
+
 namespace wnc {
 
 namespace {
@@ -14,12 +16,85 @@ bool coin() { return *rc::gen::arbitrary<bool>(); }
 // inRange narrows with RapidCheck's size; knobs here must not depend on the case's length.
 int uniform(int lo, int hi) { return *rc::gen::resize(100, rc::gen::inRange(lo, hi)); }
 
-std::vector<std::string> actors(const ExploreState& s, const Swarm& sw) {
+// Everything a next step may name, read off the state once. A generated step keeps this
+// (small) record rather than a copy of the state: shrinking may regenerate it later.
+struct Choices {
+  std::vector<std::string> actors;
+  std::map<std::string, std::vector<std::string>> held;   // actor -> names it holds
+  std::map<std::string, std::vector<std::string>> paths;  // actor -> paths into them
+  std::vector<std::string> handles, jobs;                 // declared
+  std::vector<std::string> free_handles, free_jobs;       // not open / not active
+  std::vector<std::string> logon_names;                   // not logged on
+  std::map<std::string, std::vector<std::string>> partners;  // user -> unpaired logons
+  std::vector<std::string> logged_on;                     // every logon but system
+  std::vector<std::pair<int, std::string>> menu;          // weight, step kind
+};
+
+std::vector<std::string> free_names(const std::set<std::string>& used, const char* prefix) {
   std::vector<std::string> out;
-  for (const auto& name : model::live_logons(s.world))
-    if (name != kSystemLogon || sw.as_system) out.push_back(name);
-  if (out.empty()) out.push_back(kSystemLogon);
+  for (int i = 1; i <= 4; ++i)
+    if (!used.count(prefix + std::to_string(i))) out.push_back(prefix + std::to_string(i));
+  if (out.empty()) out.push_back(std::string(prefix) + "5");
   return out;
+}
+
+// Names that mean something to `as` right now: its devices, its deviceless remotes, its
+// user's remembered devices. Most cancels and opens aim at these, or little would happen.
+std::vector<std::string> held_names(const ExploreState& s, const std::string& as) {
+  std::vector<std::string> out;
+  for (const auto& device : model::visible_devices(s.world, as))
+    if (device != "C:") out.push_back(device);
+  for (const auto& [id, c] : s.world.connections)
+    if (!c.device && c.owners.count(as)) out.push_back(c.remote);
+  if (auto p = s.world.profiles.find(s.world.logons.at(as).user); p != s.world.profiles.end())
+    for (const auto& [key, e] : p->second.entries) out.push_back(key + ":");
+  return out;
+}
+
+std::shared_ptr<const Choices> read_choices(const ExploreState& s, const Swarm& sw) {
+  auto c = std::make_shared<Choices>();
+  for (const auto& [name, logon] : s.world.logons) {
+    if (name != kSystemLogon || sw.as_system) c->actors.push_back(name);
+    if (name != kSystemLogon && !logon.partner) c->partners[logon.user].push_back(name);
+    if (name != kSystemLogon) c->logged_on.push_back(name);
+  }
+  if (c->actors.empty()) c->actors.push_back(kSystemLogon);
+  for (const auto& a : c->actors) {
+    c->held[a] = held_names(s, a);
+    c->paths[a] = {};
+    for (const auto& name : c->held[a]) {
+      if (name.size() == 2) c->paths[a].push_back(name + R"(\a.txt)");
+      if (name.rfind(R"(\\)", 0) == 0) c->paths[a].push_back(name + R"(\b)");
+    }
+  }
+  c->handles.assign(s.declared_handles.begin(), s.declared_handles.end());
+  c->jobs.assign(s.declared_jobs.begin(), s.declared_jobs.end());
+  c->free_handles = free_names(s.open_handles, "h");
+  c->free_jobs = free_names(s.active_jobs, "j");
+  for (const char* n : {"alice3", "bob2", "alice", "alice2", "bob"})
+    if (!s.world.logons.count(n)) c->logon_names.push_back(n);
+
+  // Weighted by how much each kind matters to WNetCancelConnection.
+  auto offer = [&](int weight, const char* kind, bool possible = true) {
+    if (sw.kinds.count(kind) && possible) c->menu.emplace_back(weight, kind);
+  };
+  offer(6, "cancel");
+  offer(5, "add");
+  offer(4, "open");
+  offer(1, "close", !c->handles.empty());
+  offer(1, "io", !c->handles.empty());
+  offer(2, "chdir");
+  offer(1, "job");
+  offer(1, "end_job", !c->jobs.empty());
+  offer(1, "drives");
+  offer(1, "get_connection");
+  offer(1, "query_dos_device");
+  offer(1, "last_error");
+  offer(1, "logon", !c->logon_names.empty());
+  offer(1, "logoff", s.world.logons.size() > 1);
+  if (sw.provider_faults || sw.profile_faults) c->menu.emplace_back(2, "fault");
+  if (c->menu.empty()) c->menu.emplace_back(1, "drives");
+  return c;
 }
 
 std::vector<std::string> devices(const Swarm& sw) {
@@ -36,11 +111,21 @@ std::vector<std::string> remotes(const Swarm& sw) {
   return r;
 }
 
-Step gen_add(const ExploreState& s, const Swarm& sw) {
+std::vector<std::string> any_paths(const Swarm& sw) {
+  std::vector<std::string> p = {R"(Z:\a.txt)", R"(Y:\dir)", R"(C:\work)", R"(\\fs1\docs\a.txt)"};
+  if (sw.nasty_names) p.insert(p.end(), {R"(z:\A.TXT)", "Z:", R"(\\FS1\DOCS\c)", R"(LPT1:\x)"});
+  return p;
+}
+
+std::string path_for(const Choices& c, const Swarm& sw, const std::string& as) {
+  const auto& own = c.paths.at(as);
+  return own.empty() || uniform(0, 4) == 0 ? pick(any_paths(sw)) : pick(own);
+}
+
+Step gen_add(const Choices& c, const Swarm& sw) {
   AddStep a;
-  a.as = pick(actors(s, sw));
-  const bool print = sw.print && uniform(0, 5) == 0;
-  if (print) {
+  a.as = pick(c.actors);
+  if (sw.print && uniform(0, 5) == 0) {
     a.type = ResourceType::Print;
     a.remote = pick(sw.setup.network.printers);
     std::vector<std::string> locals = {"LPT1:", "LPT2:", ""};
@@ -52,64 +137,42 @@ Step gen_add(const ExploreState& s, const Swarm& sw) {
     locals.push_back("");
     a.local = pick(locals);
   }
+  // Deviceless uses of one remote pile up (SPEC 1.1): sometimes add another.
+  for (const auto& name : c.held.at(a.as))
+    if (name.rfind(R"(\\)", 0) == 0 && uniform(0, 3) == 0) {
+      a.local = "";
+      a.remote = name;
+      a.type = ResourceType::Disk;
+      break;
+    }
   if (a.local->empty() && coin()) a.local.reset();
   a.persistent = coin();
   return a;
 }
 
-// Names that mean something to `as` right now: its devices, its deviceless remotes, its
-// user's remembered devices. Most cancels and opens aim at these, or little would happen.
-std::vector<std::string> held_names(const ExploreState& s, const std::string& as) {
-  std::vector<std::string> out = model::visible_devices(s.world, as);
-  for (const auto& [id, c] : s.world.connections)
-    if (!c.device && c.owners.count(as)) out.push_back(c.remote);
-  if (auto p = s.world.profiles.find(s.world.logons.at(as).user); p != s.world.profiles.end())
-    for (const auto& [key, e] : p->second.entries) out.push_back(key + ":");
-  return out;
-}
-
-Step gen_cancel(const ExploreState& s, const Swarm& sw) {
-  CancelStep c;
-  c.as = pick(actors(s, sw));
-  std::vector<std::string> names = held_names(s, c.as);
-  if (names.empty() || coin()) {
-    names = devices(sw);
+Step gen_cancel(const Choices& c, const Swarm& sw) {
+  CancelStep s;
+  s.as = pick(c.actors);
+  const auto& held = c.held.at(s.as);
+  if (!held.empty() && uniform(0, 4) != 0) {
+    s.name = pick(held);
+  } else {
+    std::vector<std::string> names = devices(sw);
     for (const auto& r : remotes(sw)) names.push_back(r);
     if (sw.nasty_names) names.insert(names.end(), {"", "foo"});
+    s.name = pick(names);
   }
-  c.name = pick(names);
-  if (sw.nasty_names && sw.null_name && uniform(0, 8) == 0) c.name.reset();
-  c.force = coin();
+  if (sw.nasty_names && sw.null_name && uniform(0, 8) == 0) s.name.reset();
+  s.force = coin();
   std::vector<Api> apis = {Api::W, Api::W2};
   if (sw.ansi) apis.insert(apis.end(), {Api::A, Api::A2});
-  c.api = pick(apis);
-  c.update_profile = (c.api == Api::W2 || c.api == Api::A2) && coin();
-  return c;
-}
-
-std::vector<std::string> paths(const ExploreState& s, const Swarm& sw, const std::string& as) {
-  std::vector<std::string> p;
-  for (const auto& name : held_names(s, as)) {
-    if (name.size() == 2) p.push_back(name + R"(\a.txt)");
-    if (name.rfind(R"(\\)", 0) == 0) p.push_back(name + R"(\b)");
-  }
-  if (p.empty() || coin()) {
-    p = {R"(Z:\a.txt)", R"(Y:\dir)", R"(C:\work)", R"(\\fs1\docs\a.txt)"};
-    if (sw.nasty_names) p.insert(p.end(), {R"(z:\A.TXT)", "Z:", R"(\\FS1\DOCS\c)", R"(LPT1:\x)"});
-  }
-  return p;
-}
-
-std::string fresh_name(const std::set<std::string>& live, const char* prefix) {
-  std::vector<std::string> free;
-  for (int i = 1; i <= 4; ++i)
-    if (!live.count(prefix + std::to_string(i))) free.push_back(prefix + std::to_string(i));
-  return free.empty() ? std::string(prefix) + "1" : pick(free);
+  s.api = pick(apis);
+  s.update_profile = (s.api == Api::W2 || s.api == Api::A2) && coin();
+  return s;
 }
 
 Step gen_fault(const Swarm& sw) {
-  const bool provider = sw.provider_faults && (!sw.profile_faults || coin());
-  if (provider) {
+  if (sw.provider_faults && (!sw.profile_faults || coin())) {
     ProviderFaultStep f;
     f.code = static_cast<Code>(uniform(5001, 5004));
     f.text = pick(std::vector<std::string>{"server on fire", "quota exceeded"});
@@ -124,91 +187,62 @@ Step gen_fault(const Swarm& sw) {
   return p;
 }
 
-Step gen_logon(const ExploreState& s, const Swarm& sw) {
+Step gen_logon(const Choices& c, const Swarm& sw) {
   LogonStep l;
-  std::vector<std::string> names;
-  for (const char* n : {"alice3", "bob2", "alice", "alice2", "bob"})
-    if (!s.world.logons.count(n)) names.push_back(n);
-  l.name = names.empty() ? "alice3" : pick(names);
+  l.name = pick(c.logon_names);
   l.user = l.name.rfind("bob", 0) == 0 ? "bob" : "alice";
   l.session = *rc::gen::element(1, 2);
-  if (sw.setup.profile == BehaviourProfile::NtLinked && coin()) {
-    auto live = actors(s, sw);
-    l.linked = pick(live);
-  }
+  // A UAC pair: the same user's two logons, never system.
+  auto partners = c.partners.find(l.user);
+  if (sw.setup.profile == BehaviourProfile::NtLinked && partners != c.partners.end() && coin())
+    l.linked = pick(partners->second);
   return l;
+}
+
+Step gen_of_kind(const std::string& kind, const Choices& c, const Swarm& sw) {
+  auto as = [&]() { return pick(c.actors); };
+  if (kind == "cancel") return gen_cancel(c, sw);
+  if (kind == "add") return gen_add(c, sw);
+  if (kind == "open") {
+    const std::string who = as();
+    return OpenStep{who, path_for(c, sw, who), pick(c.free_handles), coin() ? HandleKind::File : HandleKind::Directory};
+  }
+  if (kind == "close") return CloseStep{pick(c.handles)};
+  if (kind == "io") return IoStep{pick(c.handles)};
+  if (kind == "chdir") {
+    const std::string who = as();
+    return ChdirStep{who, path_for(c, sw, who)};
+  }
+  if (kind == "job") {
+    std::vector<std::string> d = {"LPT1:", "LPT2:"};
+    if (sw.nasty_names) d.push_back("Z:");
+    return JobStep{as(), pick(d), pick(c.free_jobs)};
+  }
+  if (kind == "end_job") return EndJobStep{pick(c.jobs)};
+  if (kind == "get_connection") return GetConnectionStep{as(), pick(devices(sw))};
+  if (kind == "query_dos_device") return QueryDosDeviceStep{as(), pick(devices(sw))};
+  if (kind == "last_error") return LastErrorStep{as()};
+  if (kind == "fault") return gen_fault(sw);
+  if (kind == "logon") return gen_logon(c, sw);
+  if (kind == "logoff") {
+    return LogoffStep{pick(c.logged_on)};
+  }
+  return DrivesStep{as()};
 }
 
 }  // namespace
 
-rc::Gen<Step> gen_step(const ExploreState& s, const Swarm& sw) {
-  // Weighted by how much each kind matters to WNetCancelConnection.
-  std::vector<std::pair<int, std::string>> menu;
-  auto offer = [&](int weight, const char* kind, bool possible = true) {
-    if (sw.kinds.count(kind) && possible) menu.emplace_back(weight, kind);
-  };
-  offer(6, "cancel");
-  offer(5, "add");
-  offer(2, "open");
-  offer(1, "close", !s.declared_handles.empty());
-  offer(1, "io", !s.declared_handles.empty());
-  offer(1, "chdir");
-  offer(1, "job");
-  offer(1, "end_job", !s.declared_jobs.empty());
-  offer(1, "drives");
-  offer(1, "get_connection");
-  offer(1, "query_dos_device");
-  offer(1, "last_error");
-  offer(1, "logon");
-  offer(1, "logoff", actors(s, sw).size() > 1 || !sw.as_system);
-  if (sw.provider_faults || sw.profile_faults) menu.emplace_back(2, "fault");
-  if (menu.empty()) menu.emplace_back(1, "drives");
-
-  return rc::gen::exec([s, sw, menu]() -> Step {
-    std::vector<std::pair<int, std::string>> weights = menu;
+rc::Gen<Step> gen_step(const ExploreState& s, const std::shared_ptr<const Swarm>& swarm) {
+  std::shared_ptr<const Choices> choices = read_choices(s, *swarm);
+  return rc::gen::exec([choices, swarm]() -> Step {
     int total = 0;
-    for (const auto& [w, k] : weights) total += w;
+    for (const auto& [w, k] : choices->menu) total += w;
     int roll = uniform(0, total);
-    std::string kind;
-    for (const auto& [w, k] : weights) {
-      if (roll < w) {
-        kind = k;
-        break;
-      }
+    for (const auto& [w, kind] : choices->menu) {
+      if (roll < w) return gen_of_kind(kind, *choices, *swarm);
       roll -= w;
     }
-    auto as = [&]() { return pick(actors(s, sw)); };
-    if (kind == "cancel") return gen_cancel(s, sw);
-    if (kind == "add") return gen_add(s, sw);
-    if (kind == "open") {
-      const std::string who = as();
-      return OpenStep{who, pick(paths(s, sw, who)), fresh_name(s.open_handles, "h"),
-                      coin() ? HandleKind::File : HandleKind::Directory};
-    }
-    if (kind == "close") return CloseStep{pick(std::vector<std::string>(s.declared_handles.begin(), s.declared_handles.end()))};
-    if (kind == "io") return IoStep{pick(std::vector<std::string>(s.declared_handles.begin(), s.declared_handles.end()))};
-    if (kind == "chdir") {
-      const std::string who = as();
-      return ChdirStep{who, pick(paths(s, sw, who))};
-    }
-    if (kind == "job") {
-      std::vector<std::string> d = {"LPT1:", "LPT2:"};
-      if (sw.nasty_names) d.push_back("Z:");
-      return JobStep{as(), pick(d), fresh_name(s.active_jobs, "j")};
-    }
-    if (kind == "end_job") return EndJobStep{pick(std::vector<std::string>(s.declared_jobs.begin(), s.declared_jobs.end()))};
-    if (kind == "get_connection") return GetConnectionStep{as(), pick(devices(sw))};
-    if (kind == "query_dos_device") return QueryDosDeviceStep{as(), pick(devices(sw))};
-    if (kind == "last_error") return LastErrorStep{as()};
-    if (kind == "fault") return gen_fault(sw);
-    if (kind == "logon") return gen_logon(s, sw);
-    if (kind == "logoff") {
-      std::vector<std::string> who;
-      for (const auto& a : actors(s, sw))
-        if (a != kSystemLogon) who.push_back(a);
-      if (!who.empty()) return LogoffStep{pick(who)};
-    }
-    return DrivesStep{as()};
+    return DrivesStep{pick(choices->actors)};
   });
 }
 

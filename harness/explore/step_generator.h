@@ -4,11 +4,14 @@
 
 #include <rapidcheck.h>
 
+#include <memory>
+
 #include "explore/explore_state.h"
 #include "explore/swarm.h"
 
 namespace wnc {
 
-rc::Gen<Step> gen_step(const ExploreState& state, const Swarm& swarm);
+// The swarm is shared, not copied: every generated step of a case holds on to it.
+rc::Gen<Step> gen_step(const ExploreState& state, const std::shared_ptr<const Swarm>& swarm);
 
 }  // namespace wnc

@@ -169,8 +169,11 @@ Expectation decode_expect(const Document& doc, const json& v, const std::string&
 class NameTracker {
  public:
   NameTracker(const Document& doc, const Setup& setup) : doc_(doc) {
-    live_logons_.insert(kSystemLogon);
-    for (const auto& [name, d] : setup.logons) live_logons_.insert(name);
+    live_logons_[kSystemLogon] = kSystemUser;
+    for (const auto& [name, d] : setup.logons) {
+      live_logons_[name] = d.user;
+      if (d.linked) pair(name, *d.linked);
+    }
   }
 
   void check(const Step& step, const std::string& path) {
@@ -182,7 +185,7 @@ class NameTracker {
  private:
   std::string hint() const {
     std::string names;
-    for (const auto& n : live_logons_) names += (names.empty() ? "" : ", ") + n;
+    for (const auto& [n, user] : live_logons_) names += (names.empty() ? "" : ", ") + n;
     return " (live logons here: " + names + ")";
   }
   void need_handle(const std::string& h, const std::string& path) {
@@ -212,11 +215,18 @@ class NameTracker {
     if (live_logons_.count(s.name)) doc_.fail_at(path + "/name", "logon '" + s.name + "' is already logged on");
     if (s.linked && !live_logons_.count(*s.linked))
       doc_.fail_at(path + "/linked", "undeclared logon '" + *s.linked + "'" + hint());
-    live_logons_.insert(s.name);
+    if (s.linked && (*s.linked == kSystemLogon || live_logons_.at(*s.linked) != s.user || partner_.count(*s.linked)))
+      doc_.fail_at(path + "/linked", "a logon can only be linked to an unpaired logon of its own user '" + s.user + "'");
+    live_logons_[s.name] = s.user;
+    if (s.linked) pair(s.name, *s.linked);
   }
   void track(const LogoffStep& s, const std::string& path) {
     if (s.as == kSystemLogon) doc_.fail_at(path + "/as", "system cannot log off");
     live_logons_.erase(s.as);
+    if (auto it = partner_.find(s.as); it != partner_.end()) {
+      partner_.erase(it->second);  // its partner may pair again
+      partner_.erase(it);
+    }
   }
   void track(const ProfileFaultStep& s, const std::string& path) {
     if (s.health != ProfileHealth::Corrupt) return;
@@ -227,8 +237,15 @@ class NameTracker {
   template <class T>
   void track(const T&, const std::string&) {}
 
+  void pair(const std::string& a, const std::string& b) {
+    partner_[a] = b;
+    partner_[b] = a;
+  }
+
   const Document& doc_;
-  std::set<std::string> live_logons_, handles_, open_handles_, jobs_, active_jobs_;
+  std::map<std::string, std::string> live_logons_;  // name -> user
+  std::map<std::string, std::string> partner_;       // live linked pairs, both ways
+  std::set<std::string> handles_, open_handles_, jobs_, active_jobs_;
 };
 
 Scenario decode(const Document& doc, const json& root, const std::string& file) {
@@ -270,9 +287,15 @@ Scenario decode(const Document& doc, const json& root, const std::string& file) 
   } catch (const DecodeError& e) {
     doc.fail_decode("", e);
   }
-  for (const auto& [name, d] : sc.setup.logons)
-    if (d.linked && !sc.setup.logons.count(*d.linked))
-      doc.fail_at("/logons/" + name + "/linked", "undeclared logon '" + *d.linked + "'");
+  std::set<std::string> paired;
+  for (const auto& [name, d] : sc.setup.logons) {
+    if (!d.linked) continue;
+    const auto partner = sc.setup.logons.find(*d.linked);
+    if (partner == sc.setup.logons.end() || partner->second.user != d.user || *d.linked == name ||
+        !paired.insert(name).second || !paired.insert(*d.linked).second)
+      doc.fail_at("/logons/" + name + "/linked",
+                  "a logon can only be linked to one other declared logon of its own user '" + d.user + "'");
+  }
 
   const json& steps = need("steps");
   if (!steps.is_array() || steps.empty()) doc.fail_at("/steps", "expected a non-empty list of steps");

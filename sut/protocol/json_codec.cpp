@@ -1,5 +1,6 @@
 #include "protocol/json_codec.h"
 
+#include <algorithm>
 #include <set>
 
 namespace wnc {
@@ -186,6 +187,8 @@ Step step_from_json(const json& j) {
   const std::vector<std::string> path{kind};
   auto is = [&](const char* k) { return kind == k; };
 
+  if (std::find(kStepKinds.begin(), kStepKinds.end(), kind) == kStepKinds.end())
+    throw DecodeError({kind}, "unknown step '" + kind + "' (expected one of " + step_kind_list() + ")");
   if (is("fault")) return decode_fault(body, path);
   if (is("close") || is("io") || is("end_job")) {
     const char* key = is("end_job") ? "job" : "handle";

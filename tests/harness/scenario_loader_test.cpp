@@ -60,6 +60,11 @@ INSTANTIATE_TEST_SUITE_P(
                 "2W and 2A only"},
         BadCase{"missing_key", "  - add: {as: alice, local: 'Z:'}\n", 6, 10, "missing required key 'remote'"},
         BadCase{"system_logoff", "  - logoff: {as: system}\n", 6, 18, "system cannot log off"},
+        BadCase{"linked_to_system", "  - logon: {name: s2, user: SYSTEM, linked: system}\n", 6, 45, "only be linked"},
+        BadCase{"linked_to_other_user", "  - logon: {name: b, user: bob, linked: alice}\n", 6, 41, "only be linked"},
+        BadCase{"linked_twice",
+                "  - logon: {name: a2, user: alice, linked: alice}\n  - logon: {name: a3, user: alice, linked: alice}\n", 7,
+                44, "unpaired logon"},
         BadCase{"yaml_syntax", "  - drives: {as: alice\n", 7, 1, "end of map flow"}),
     [](const auto& info) { return std::string(info.param.name); });
 

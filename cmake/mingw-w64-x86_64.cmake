@@ -1,0 +1,15 @@
+# Cross-compiling for 64-bit Windows with Debian's mingw-w64 (g++-mingw-w64-x86-64).
+set(CMAKE_SYSTEM_NAME Windows)
+set(CMAKE_SYSTEM_PROCESSOR x86_64)
+
+set(WNETCONF_MINGW_PREFIX x86_64-w64-mingw32)
+set(CMAKE_C_COMPILER ${WNETCONF_MINGW_PREFIX}-gcc)
+set(CMAKE_CXX_COMPILER ${WNETCONF_MINGW_PREFIX}-g++)
+set(CMAKE_RC_COMPILER ${WNETCONF_MINGW_PREFIX}-windres)
+
+# Look for headers and libraries in the mingw sysroot only, never in the host's /usr.
+set(CMAKE_FIND_ROOT_PATH /usr/${WNETCONF_MINGW_PREFIX})
+set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)

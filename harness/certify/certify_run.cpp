@@ -1,0 +1,76 @@
+#include "certify/certify_run.h"
+
+#include <algorithm>
+
+#include "certify/progress.h"
+#include "certify/results_document.h"
+#include "scenario/scenario_loader.h"
+
+namespace wnc {
+
+namespace {
+
+const Scenario& in_corpus(const std::vector<Scenario>& corpus, const std::string& id) {
+  auto it = std::lower_bound(corpus.begin(), corpus.end(), id, [](const Scenario& s, const std::string& v) { return s.id < v; });
+  return *it;
+}
+
+void run_corpus(Sut& sut, const CertifyRequest& req, Certification& c) {
+  const std::vector<Scenario> mine = shard(*req.corpus, req.settings.shard);
+  std::optional<ProgressMeter> meter;
+  if (req.progress) meter.emplace("scenarios", mine.size(), *req.progress);
+  c.run = run_scenarios(sut, mine, req.ledger ? &*req.ledger : nullptr,
+                        [&](const ScenarioOutcome& o, size_t done, size_t) {
+                          if (meter) meter->tick(done, o.scenario->id);
+                        });
+  // `mine` holds copies; the certification outlives them and points into the corpus.
+  for (auto& o : c.run.outcomes) o.scenario = &in_corpus(*req.corpus, o.scenario->id);
+  // A shard sees only some of the scenarios a requirement entry may explain: whether the
+  // entry has gone stale is judged when the shards are merged.
+  if (req.settings.shard.partial()) c.run.stale_ledger_entries.clear();
+}
+
+// The saved failing case, run again, gives its trace: the model's results as expectations
+// beside the implementation's.
+nlohmann::json failing_trace(Sut& sut, const Hello& hello, const std::filesystem::path& file, const std::string& relative) {
+  Scenario sc = load_scenario(file);
+  sc.file = relative;
+  return scenario_json(run_scenario(sut, hello, sc));
+}
+
+void run_exploration(Sut& sut, const CertifyRequest& req, const ExploreFn& explore, Certification& c) {
+  const auto slices = explore_slices(req.settings.seed, req.settings.cases, req.settings.shard);
+  std::optional<ProgressMeter> meter;
+  if (req.progress) meter.emplace("exploration blocks", slices.size(), *req.progress);
+  std::ostream no_log(nullptr);  // the explorer logs only in verbose mode, which certify does not use
+  for (const auto& slice : slices) {
+    ExploreOptions o;
+    o.seed = slice.seed;
+    o.cases = slice.cases;
+    o.max_steps = req.settings.max_steps;
+    o.save_dir = (req.bundle / kExplorationDir).string();
+    o.label = "certify";
+    ExplorationBlock block{slice, explore(sut, o, no_log), nullptr};
+    if (!block.report.saved_file.empty()) {
+      const std::filesystem::path saved = block.report.saved_file;
+      block.report.saved_file = std::string(kExplorationDir) + "/" + saved.filename().string();
+      block.trace = failing_trace(sut, c.run.hello, saved, block.report.saved_file);
+    }
+    c.exploration.push_back(std::move(block));
+    if (meter) meter->tick(c.exploration.size(), "block " + std::to_string(slice.block));
+  }
+}
+
+}  // namespace
+
+Certification run_certification(Sut& sut, const CertifyRequest& req, const ExploreFn& explore) {
+  Certification c;
+  c.settings = req.settings;
+  c.corpus = req.corpus;
+  c.ledger = req.ledger;
+  run_corpus(sut, req, c);
+  run_exploration(sut, req, explore, c);
+  return c;
+}
+
+}  // namespace wnc

@@ -1,0 +1,79 @@
+#include "certify/report_text.h"
+
+#include "certify/results_document.h"
+#include "vocabulary/codes.h"
+
+namespace wnc::report {
+
+using nlohmann::json;
+
+std::string title(const json& r) {
+  const json& impl = r.at("implementation");
+  return r.at("vendor").get<std::string>() + ": " + impl.at("name").get<std::string>() + " " +
+         impl.at("version").get<std::string>() + " (" + impl.at("platform").get<std::string>() + ")";
+}
+
+std::string verdict_class(const json& r) {
+  if (!r.at("conformant").get<bool>()) return "fail";
+  return r.at("summary").at("known_divergences").get<size_t>() ? "known" : "pass";
+}
+
+std::string counts(const json& r) {
+  const json& s = r.at("summary");
+  auto n = [&](const char* key) { return std::to_string(s.at(key).get<size_t>()); };
+  std::string out = n("scenarios") + " scenarios: " + n("passed") + " passed, " + n("failed") + " failed, " +
+                    n("known_divergences") + " known divergences, " + n("unexpected_passes") + " unexpected passes, " +
+                    n("not_supported") + " not supported";
+  const json& e = r.at("exploration");
+  out += "; exploration: " + std::to_string(e.at("cases_run").get<long long>()) + " cases, " +
+         std::to_string(e.at("steps").get<long long>()) + " steps, " + (e.at("passed").get<bool>() ? "no divergence" : "DIVERGED");
+  return out;
+}
+
+std::string settings(const json& r) {
+  const json& e = r.at("exploration");
+  const json& shard = r.at("shard");
+  std::string out = "--sut " + r.at("sut").get<std::string>() + ", model " + r.at("model_version").get<std::string>() +
+                    ", exploration seed " + std::to_string(e.at("seed").get<std::uint64_t>()) + ", " +
+                    std::to_string(e.at("cases").get<int>()) + " cases of at most " +
+                    std::to_string(e.at("max_steps").get<int>()) + " steps";
+  if (shard.at("total").get<int>() > 1)
+    out += ", shard " + std::to_string(shard.at("index").get<int>()) + "/" + std::to_string(shard.at("total").get<int>()) +
+           " (partial: merge the shards for the verdict)";
+  return out;
+}
+
+std::vector<const json*> traced_scenarios(const json& r) {
+  std::vector<const json*> out;
+  for (const char* status : {"failed", "unexpected pass", "known divergence"})
+    for (const auto& sc : r.at("scenarios"))
+      if (sc.at("status") == status) out.push_back(&sc);
+  return out;
+}
+
+std::vector<const json*> minimal_trace(const json& sc) {
+  std::vector<const json*> out;
+  const json* last = first_diverging_step(sc);
+  for (const auto& step : sc.at("steps")) {
+    out.push_back(&step);
+    if (&step == last) break;
+  }
+  return out;
+}
+
+std::vector<CodeBar> code_bars(const json& r) {
+  const json& hits = r.at("exploration").at("cancel_codes");
+  std::vector<CodeBar> out;
+  for (Code c : seed_cancel_codes()) {
+    const std::string name = code_name(c);
+    out.push_back({name, hits.value(name, 0LL), true});
+  }
+  for (const auto& [name, n] : hits.items()) {
+    bool seen = false;
+    for (const auto& bar : out) seen = seen || bar.code == name;
+    if (!seen) out.push_back({name, n.get<long long>(), false});
+  }
+  return out;
+}
+
+}  // namespace wnc::report

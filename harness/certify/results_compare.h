@@ -1,0 +1,25 @@
+// `verify --rerun`: whether a re-run found what the bundle records, and `verify --diff`:
+// how two certifications' requirement verdicts differ.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace wnc {
+
+// Every difference between the recorded results and a re-run's, in words ("scenario X:
+// recorded passed, re-run failed", "scenario X step 3: recorded ..., re-run ..."); empty
+// when they agree. Timings and the --sut spelling are not compared: the same
+// implementation may be reached another way.
+std::vector<std::string> compare_results(const nlohmann::json& recorded, const nlohmann::json& rerun);
+
+struct RequirementChange {
+  std::string id;
+  std::string before, after;  // verdicts; "absent" when a bundle does not list the requirement
+};
+
+// Requirements whose verdict differs between two results documents, in catalog order.
+std::vector<RequirementChange> requirement_changes(const nlohmann::json& before, const nlohmann::json& after);
+
+}  // namespace wnc

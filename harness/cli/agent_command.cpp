@@ -1,0 +1,39 @@
+#include <iostream>
+
+#include "agent/agent_server.h"
+#include "cli/commands.h"
+#include "sut_factory.h"
+
+namespace wnc::cli {
+
+void add_agent(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("agent", "Serve agent protocol v1 for a built-in implementation (stdio or TCP)");
+  auto sut = std::make_shared<SutChoice>();
+  auto listen = std::make_shared<std::string>();
+  cmd->add_option("--sut", sut->spec, "model or sim")->capture_default_str()->check(CLI::IsMember({"model", "sim"}));
+  cmd->add_option("--mutant", sut->mutant, "A named bug to inject into the sim");
+  cmd->add_option("--listen", *listen, "HOST:PORT to serve on TCP instead of stdio (port 0: any)");
+  cmd->callback([sut, listen, &exit_code]() {
+    std::unique_ptr<Sut> impl;
+    try {
+      impl = make_sut(*sut);
+    } catch (const std::exception& e) {
+      std::cerr << "wnetconf agent: " << e.what() << "\n";
+      exit_code = exit_code::kBadInput;
+      return;
+    }
+    if (listen->empty()) {
+      exit_code = serve_agent(*impl, std::cin, std::cout);
+      return;
+    }
+    const auto colon = listen->rfind(':');
+    if (colon == std::string::npos) {
+      std::cerr << "wnetconf agent: --listen HOST:PORT, got " << *listen << "\n";
+      exit_code = exit_code::kBadInput;
+      return;
+    }
+    exit_code = serve_agent_tcp(*impl, listen->substr(0, colon), std::stoi(listen->substr(colon + 1)), std::cerr);
+  });
+}
+
+}  // namespace wnc::cli

@@ -1,0 +1,138 @@
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include "certify/bundle.h"
+#include "certify/certify_run.h"
+#include "certify/merge.h"
+#include "certify/results_document.h"
+#include "cli/commands.h"
+#include "run/run_summary.h"
+#include "scenario/scenario_loader.h"
+#include "sut_factory.h"
+
+namespace wnc::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CertifyOptions {
+  SutChoice sut;
+  std::string vendor, ledger, out, shard, agent_binary;
+  std::string scenarios = "scenarios";
+  CertifySettings settings;
+  std::vector<std::string> merge;
+  bool json = false, quiet = false;
+};
+
+// The agent binary a manifest pins: the one given, or a cmd: SUT's program when it is a file.
+nlohmann::json agent_binary(const CertifyOptions& o) {
+  if (!o.agent_binary.empty()) return agent_binary_entry(o.agent_binary);
+  if (o.sut.spec.rfind("cmd:", 0) == 0) {
+    std::istringstream command(o.sut.spec.substr(4));
+    std::string program;
+    command >> program;
+    if (fs::is_regular_file(program)) return agent_binary_entry(program);
+  }
+  return nullptr;
+}
+
+void print_outcome_lines(const Certification& c, const std::string& bundle, bool json) {
+  std::cout << "wnetconf certify " << c.settings.vendor << ": " << c.run.hello.name << " " << c.run.hello.version << " ("
+            << c.run.hello.platform << ")" << (c.settings.shard.partial() ? ", shard " + c.settings.shard.text() : "") << "\n";
+  print_totals(std::cout, c.run);
+  long long cases = 0, steps = 0;
+  for (const auto& b : c.exploration) {
+    cases += b.report.cases;
+    steps += b.report.steps;
+  }
+  std::cout << "exploration: " << c.exploration.size() << " blocks, " << cases << " cases, " << steps << " steps, "
+            << (c.exploration_passed() ? "no divergence" : "DIVERGED") << "\n";
+  std::cout << "verdict: " << c.verdict() << "\nbundle: " << bundle << "\n";
+  if (json)
+    std::cout << nlohmann::json{{"verdict", c.verdict()}, {"conformant", c.conformant()}, {"bundle", bundle},
+                                {"summary", summary_json(c.run)}}
+                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+              << std::endl;
+}
+
+int merge(const CertifyOptions& o) {
+  if (o.merge.size() < 2) {
+    std::cerr << "wnetconf certify: --merge OUT DIR... needs the merged bundle's folder and at least one shard\n";
+    return exit_code::kBadInput;
+  }
+  std::vector<fs::path> shards(o.merge.begin() + 1, o.merge.end());
+  try {
+    Certification c = merge_bundles(o.merge.front(), shards);
+    print_outcome_lines(c, o.merge.front(), o.json);
+    return c.conformant() ? exit_code::kConformant : exit_code::kFailures;
+  } catch (const std::exception& e) {
+    std::cerr << "wnetconf certify --merge: " << e.what() << "\n";
+    return exit_code::kBadInput;
+  }
+}
+
+int certify(CertifyOptions& o) {
+  if (o.vendor.empty() || o.out.empty()) {
+    std::cerr << "wnetconf certify: --vendor and --out are required (or --merge OUT DIR...)\n";
+    return exit_code::kBadInput;
+  }
+  const fs::path out = o.out;
+  std::shared_ptr<const std::vector<Scenario>> corpus;
+  std::optional<Ledger> ledger;
+  std::unique_ptr<Sut> sut;
+  nlohmann::json agent;
+  try {
+    o.settings.vendor = o.vendor;
+    o.settings.sut = o.sut.spec + (o.sut.mutant.empty() ? "" : " --mutant " + o.sut.mutant);
+    o.settings.shard = shard_from_env_or_flag(o.shard);
+    const std::vector<Scenario> loaded = load_scenarios({o.scenarios});
+    if (!o.ledger.empty()) load_ledger(o.ledger);
+    agent = agent_binary(o);
+    sut = make_sut(o.sut);
+    prepare_bundle_dir(out);
+    corpus = import_corpus(loaded, o.scenarios, out);
+    if (!o.ledger.empty()) ledger = import_ledger(o.ledger, out);
+  } catch (const std::exception& e) {
+    std::cerr << "wnetconf certify: " << e.what() << "\n";
+    return exit_code::kBadInput;
+  }
+  try {
+    CertifyRequest request{o.settings, corpus, ledger, out, o.quiet ? nullptr : &std::cerr};
+    Certification c = run_certification(*sut, request, &explore);
+    sut->bye();
+    write_bundle(out, c, {o.vendor, agent, {}});
+    print_outcome_lines(c, out.string(), o.json);
+    return c.conformant() ? exit_code::kConformant : exit_code::kFailures;
+  } catch (const SutFailure& e) {
+    std::cerr << "wnetconf certify: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
+    fs::remove_all(out);  // no half bundle that a later certify would refuse to replace
+    return exit_code::kSutNotDriven;
+  }
+}
+
+}  // namespace
+
+void add_certify(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("certify", "Certify an implementation: run the corpus and a fixed-seed exploration, write a bundle");
+  auto o = std::make_shared<CertifyOptions>();
+  cmd->add_option("--sut", o->sut.spec, "model, sim, wine, cmd:<command>, tcp:<host>:<port>")->capture_default_str();
+  cmd->add_option("--mutant", o->sut.mutant, "A named bug to inject into the sim");
+  cmd->add_option("--vendor", o->vendor, "Who is certified: named in every report");
+  cmd->add_option("--expect", o->ledger, "The vendor's ledger of known divergences");
+  cmd->add_option("--out", o->out, "The bundle's folder (created; an earlier bundle there is replaced)");
+  cmd->add_option("--scenarios", o->scenarios, "The scenario corpus: a folder or a file")->capture_default_str();
+  cmd->add_option("--seed", o->settings.seed, "The exploration's seed")->capture_default_str();
+  cmd->add_option("--cases", o->settings.cases, "Exploration cases")->capture_default_str()->check(CLI::Range(0, 10000000));
+  cmd->add_option("--max-steps", o->settings.max_steps, "Longest explored step sequence")->capture_default_str()->check(CLI::Range(1, 10000));
+  cmd->add_option("--shard", o->shard, "Run shard i of n (0 <= i < n); default GTEST_SHARD_INDEX/GTEST_TOTAL_SHARDS");
+  cmd->add_option("--agent-binary", o->agent_binary, "The implementation's agent binary, for the manifest");
+  cmd->add_option("--step-deadline-ms", o->sut.step_deadline_ms, "Per-step deadline for agents")->capture_default_str();
+  cmd->add_option("--merge", o->merge, "OUT DIR...: merge shard bundles into one bundle at OUT")->expected(2, -1);
+  cmd->add_flag("--json", o->json, "Print a machine-readable summary as the last line");
+  cmd->add_flag("-q,--quiet", o->quiet, "No progress on stderr");
+  cmd->callback([o, &exit_code]() { exit_code = o->merge.empty() ? certify(*o) : merge(*o); });
+}
+
+}  // namespace wnc::cli

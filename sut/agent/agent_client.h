@@ -1,0 +1,69 @@
+// The client side of agent protocol v1, whatever carries it: a Sut that drives an agent
+// over an AgentLink and, when the agent fails, reports it and starts a fresh one (SPEC 2.2).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "agent/line_channel.h"
+#include "sut.h"
+
+namespace wnc::agent {
+
+// How an agent ended, for a failure report.
+struct AgentEnd {
+  std::string status;  // "exited with status 3", "killed by signal 6 (Aborted)"; may be empty
+  std::string output;  // what it printed besides its answers: the tail of its stderr
+};
+
+// One live connection to an agent. Destroying it leaves nothing running.
+class AgentLink {
+ public:
+  virtual ~AgentLink() = default;
+  virtual LineChannel& channel() = 0;
+  // Ends the agent now.
+  virtual AgentEnd kill() = 0;
+  // After bye: lets the agent exit on its own within grace_ms, then ends it.
+  virtual void close(int grace_ms) = 0;
+};
+
+// Makes a fresh link, or throws SutFailure saying why it cannot.
+using Connect = std::function<std::unique_ptr<AgentLink>()>;
+
+struct Deadlines {
+  int start_ms;  // connecting and hello: a Wine agent's first start is slow
+  int step_ms;   // every other request
+};
+
+class AgentClient final : public Sut {
+ public:
+  // `label` names the agent in failures ("cmd:wine agent.exe"). Connects at once, so a
+  // misconfigured agent is reported here, as SutFailure.
+  AgentClient(std::string label, Connect connect, Deadlines deadlines);
+
+  Hello hello() override;
+  void reset(const Setup& setup) override;
+  Result step(const Step& step) override;
+  void bye() override;
+
+ private:
+  struct Reply {
+    nlohmann::json json;  // an object
+    std::string line;     // as received, for a report
+  };
+
+  void start();  // connect and hello
+  Reply call(const nlohmann::json& request, int timeout_ms, const std::string& op);
+  [[noreturn]] void fail_channel(const ChannelError& e, const std::string& op, int timeout_ms);
+  // Ends the agent and throws SutFailure with its output and the offending line.
+  [[noreturn]] void fail(std::string what, const std::string& line, bool say_how_it_ended = false);
+
+  std::string label_;
+  Connect connect_;
+  Deadlines deadlines_;
+  std::unique_ptr<AgentLink> link_;  // null after a failure or bye, until the next call
+  Hello hello_;                      // the live agent's
+};
+
+}  // namespace wnc::agent

@@ -1,0 +1,62 @@
+// Newline-framed text over a pair of file descriptors (two pipes, or one socket for both):
+// the framing every agent transport shares. Every wait is bounded by a deadline, and a
+// peer that went away is an error, never a SIGPIPE.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace wnc::agent {
+
+class ChannelError : public std::runtime_error {
+ public:
+  enum class Kind { Closed, Timeout, TooLong, Io };
+  ChannelError(Kind kind, const std::string& what, std::string partial = {})
+      : std::runtime_error(what), kind_(kind), partial_(std::move(partial)) {}
+  Kind kind() const { return kind_; }
+  // What had arrived of an unfinished line, clipped for a report.
+  const std::string& partial() const { return partial_; }
+
+ private:
+  Kind kind_;
+  std::string partial_;
+};
+
+// A line quoted in a report: at most a few KiB of it.
+std::string clip_line(std::string_view line);
+
+class LineChannel {
+ public:
+  static constexpr int kForever = -1;
+  // No answer of protocol v1 comes near this; a longer line is garbage.
+  static constexpr std::size_t kMaxLine = 16 << 20;
+
+  // Borrows the descriptors and makes them non-blocking.
+  LineChannel(int read_fd, int write_fd);
+
+  // Writes `line` and a newline, then reads the answering line; one deadline for both.
+  std::string request(std::string_view line, int timeout_ms);
+  void write_line(std::string_view line, int timeout_ms);
+  // The next line, without its newline (nor a CR before it).
+  std::string read_line(int timeout_ms);
+
+ private:
+  using Deadline = std::optional<std::chrono::steady_clock::time_point>;
+  static Deadline deadline_in(int timeout_ms);
+  void write_all(std::string_view data, Deadline deadline);
+  std::string read_until_newline(Deadline deadline);
+  ssize_t write_some(std::string_view data);
+
+  int read_fd_;
+  int write_fd_;
+  bool write_is_socket_;
+  std::string buffer_;       // bytes read past the last line handed out
+  std::size_t scanned_ = 0;  // how much of buffer_ holds no newline
+};
+
+}  // namespace wnc::agent

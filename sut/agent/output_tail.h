@@ -1,0 +1,40 @@
+// The last bytes a process writes to a pipe (an agent's stderr), read by a thread of its
+// own so that a chatty agent never blocks on a full pipe between requests.
+#pragma once
+
+#include <cstddef>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "agent/unique_fd.h"
+
+namespace wnc::agent {
+
+class OutputTail {
+ public:
+  OutputTail(UniqueFd fd, std::size_t capacity);
+  ~OutputTail();
+  OutputTail(const OutputTail&) = delete;
+  OutputTail& operator=(const OutputTail&) = delete;
+
+  // Takes in what is already in the pipe, stops reading and returns the tail. Call it
+  // once the writer is gone: its children (wineserver, say) may hold the pipe open forever.
+  std::string finish();
+
+ private:
+  void drain();
+  bool read_available();  // false at end of file
+  void stop();
+
+  UniqueFd fd_;
+  UniqueFd stop_read_;
+  UniqueFd stop_write_;
+  std::size_t capacity_;
+  std::mutex mutex_;
+  std::string tail_;         // up to 2 * capacity_, trimmed to capacity_ when read
+  std::size_t dropped_ = 0;  // bytes trimmed off the front
+  std::thread thread_;
+};
+
+}  // namespace wnc::agent

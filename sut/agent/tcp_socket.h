@@ -1,0 +1,21 @@
+// TCP sockets for the agent transports: a listener for the server, a connection with a
+// deadline for the client. Both throw std::system_error on failure.
+#pragma once
+
+#include <string>
+
+#include "agent/unique_fd.h"
+
+namespace wnc::agent {
+
+// Listens on host:port (port 0 picks a free one) and returns the port actually bound.
+UniqueFd listen_tcp(const std::string& host, int port, int& bound_port);
+
+UniqueFd connect_tcp(const std::string& host, int port, int timeout_ms);
+
+UniqueFd accept_tcp(int listener);
+
+// "host:port", with brackets around an IPv6 address.
+std::string tcp_address(const std::string& host, int port);
+
+}  // namespace wnc::agent

@@ -1,0 +1,23 @@
+// The in-process simulation of the Windows stack, driven as an implementation under test.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sut.h"
+
+namespace wnc {
+
+struct MutantInfo {
+  std::string name;
+  std::string description;
+};
+
+// Every mutant the sim can carry, in a fixed order.
+const std::vector<MutantInfo>& sim_mutants();
+
+// Throws std::invalid_argument naming the known mutants if `mutant` is unknown; "" = clean sim.
+std::unique_ptr<Sut> make_sim_sut(const std::string& mutant = "");
+
+}  // namespace wnc

@@ -1,0 +1,178 @@
+#include "redirector.h"
+
+#include <winioctl.h>
+
+#include <cstring>
+#include <vector>
+
+#include "names.h"
+#include "text.h"
+
+namespace wnc::win {
+
+namespace {
+
+// The mount manager's Wine extension (Wine's include/ddk/mountmgr.h).
+constexpr DWORD kDefineUnixDrive =
+    CTL_CODE(static_cast<DWORD>('m'), 32, METHOD_BUFFERED, FILE_READ_ACCESS | FILE_WRITE_ACCESS);
+
+struct MountmgrUnixDrive {
+  ULONG size;
+  ULONG type;
+  ULONG fs_type;
+  DWORD serial;
+  ULONGLONG unix_dev;
+  WCHAR letter;
+  USHORT mount_point_offset;
+  USHORT device_offset;
+  USHORT label_offset;
+};
+
+DWORD mountmgr_define(wchar_t letter, const std::string& mount_point, ULONG type) {
+  HANDLE mgr = CreateFileW(L"\\\\.\\MountPointManager", GENERIC_READ | GENERIC_WRITE,
+                           FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr, OPEN_EXISTING, 0, nullptr);
+  if (mgr == INVALID_HANDLE_VALUE) return GetLastError();
+  std::vector<char> buffer(sizeof(MountmgrUnixDrive) + mount_point.size() + 1, 0);
+  MountmgrUnixDrive drive{};
+  drive.size = static_cast<ULONG>(buffer.size());
+  drive.type = type;
+  drive.letter = letter;
+  if (!mount_point.empty()) {
+    drive.mount_point_offset = sizeof(MountmgrUnixDrive);
+    std::memcpy(buffer.data() + sizeof drive, mount_point.data(), mount_point.size());
+  }
+  std::memcpy(buffer.data(), &drive, sizeof drive);
+  DWORD returned = 0;
+  BOOL ok = DeviceIoControl(mgr, kDefineUnixDrive, buffer.data(), static_cast<DWORD>(buffer.size()),
+                            nullptr, 0, &returned, nullptr);
+  DWORD err = ok ? ERROR_SUCCESS : GetLastError();
+  CloseHandle(mgr);
+  return err;
+}
+
+struct RemoteParts {
+  std::wstring server;
+  std::wstring path;  // the share, and deeper components if any, lower case
+};
+
+RemoteParts split_remote(std::wstring_view remote) {
+  if (!remote.empty() && remote.back() == L'\\') remote.remove_suffix(1);
+  while (!remote.empty() && remote.front() == L'\\') remote.remove_prefix(1);
+  size_t slash = remote.find(L'\\');
+  if (slash == std::wstring_view::npos) return {lower(remote), {}};
+  return {lower(remote.substr(0, slash)), lower(remote.substr(slash + 1))};
+}
+
+std::wstring temp_root() {
+  wchar_t temp[MAX_PATH + 1];
+  DWORD n = GetTempPathW(MAX_PATH + 1, temp);
+  return std::wstring(temp, n) + L"wnetconf-net";
+}
+
+// Where backing stores live: Wine's UNC root (the prefix's dosdevices/unc), or %TEMP%.
+std::wstring backing_root() { return running_on_wine() ? L"\\\\?\\UNC" : temp_root(); }
+
+// The object-namespace target of a DefineDosDevice link; the redirector owns every link
+// whose target starts with target_root().
+std::wstring target_root() { return running_on_wine() ? L"\\??\\UNC\\" : L"\\??\\" + temp_root() + L"\\"; }
+
+std::wstring device_target(std::wstring_view remote) {
+  RemoteParts parts = split_remote(remote);
+  return target_root() + parts.server + L"\\" + parts.path;
+}
+
+// "Z:" or "LPT1": the name of the device's link in the object namespace.
+std::wstring dos_name(std::wstring_view local) {
+  std::wstring key = device_key(local);
+  return is_drive_name(local) ? key + L":" : key;
+}
+
+bool wine_drive(std::wstring_view local) { return running_on_wine() && is_drive_name(local); }
+
+// Creates root\relative and every directory on the way; existing ones are fine.
+void make_directories(const std::wstring& root, const std::wstring& relative) {
+  CreateDirectoryW(root.c_str(), nullptr);
+  for (size_t pos = 0;; ++pos) {
+    pos = relative.find(L'\\', pos);
+    CreateDirectoryW((root + L"\\" + relative.substr(0, pos)).c_str(), nullptr);
+    if (pos == std::wstring::npos) return;
+  }
+}
+
+// The current target of an object-namespace link; empty when there is none.
+std::wstring current_target(const std::wstring& name) {
+  wchar_t target[1024];
+  return QueryDosDeviceW(name.c_str(), target, 1024) ? std::wstring(target) : std::wstring();
+}
+
+bool owned_link(const std::wstring& name) { return current_target(name).starts_with(target_root()); }
+
+}  // namespace
+
+bool running_on_wine() {
+  static const bool wine = GetProcAddress(GetModuleHandleW(L"ntdll.dll"), "wine_get_version") != nullptr;
+  return wine;
+}
+
+void prepare_resource(std::wstring_view remote, DWORD type) {
+  RemoteParts parts = split_remote(remote);
+  if (type == RESOURCETYPE_DISK) return make_directories(backing_root(), parts.server + L"\\" + parts.path);
+  if (running_on_wine()) return;  // a print device made by DefineDosDevice cannot be opened on Wine
+  make_directories(backing_root(), parts.server);
+  std::wstring spool_path = backing_root() + L"\\" + parts.server + L"\\" + parts.path;
+  HANDLE spool = CreateFileW(spool_path.c_str(), GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr,
+                             OPEN_ALWAYS, 0, nullptr);
+  if (spool != INVALID_HANDLE_VALUE) CloseHandle(spool);
+}
+
+bool device_in_use(std::wstring_view local) {
+  // One name's lookup: GetLogicalDrives lists the whole namespace (milliseconds on Wine).
+  return !current_target(dos_name(local)).empty();
+}
+
+DWORD define_device(std::wstring_view local, std::wstring_view remote) {
+  if (wine_drive(local)) {
+    RemoteParts parts = split_remote(remote);
+    std::wstring mount = L"unc/" + parts.server + L"/" + parts.path;
+    for (auto& c : mount)
+      if (c == L'\\') c = L'/';
+    return mountmgr_define(device_key(local)[0], narrow(mount), DRIVE_REMOTE);
+  }
+  return DefineDosDeviceW(DDD_RAW_TARGET_PATH, dos_name(local).c_str(), device_target(remote).c_str())
+             ? ERROR_SUCCESS
+             : GetLastError();
+}
+
+void remove_device(std::wstring_view local) {
+  if (wine_drive(local)) {
+    mountmgr_define(device_key(local)[0], {}, DRIVE_NO_ROOT_DIR);
+    return;
+  }
+  std::wstring name = dos_name(local);
+  std::wstring target = current_target(name);
+  DefineDosDeviceW(DDD_RAW_TARGET_PATH | DDD_REMOVE_DEFINITION | DDD_EXACT_MATCH_ON_REMOVE, name.c_str(),
+                   target.c_str());
+}
+
+void remove_all_devices() {
+  // A link may be defined over another; a bounded loop, in case one cannot be removed.
+  auto remove_links = [](const std::wstring& name) {
+    for (int i = 0; i < 8 && owned_link(name); ++i) remove_device(name);
+  };
+  DWORD present = GetLogicalDrives();
+  for (wchar_t letter = L'A'; letter <= L'Z'; ++letter) {
+    if (!(present & (1u << (letter - L'A')))) continue;
+    std::wstring drive{letter, L':'};
+    if (running_on_wine()) {
+      if (GetDriveTypeW((drive + L"\\").c_str()) == DRIVE_REMOTE) remove_device(drive);
+    } else {
+      remove_links(drive);
+    }
+  }
+  for (wchar_t n = L'1'; n <= L'9'; ++n) {
+    std::wstring lpt{L'L', L'P', L'T', n};
+    remove_links(lpt);
+  }
+}
+
+}  // namespace wnc::win

@@ -1,0 +1,35 @@
+// How the simulated redirector makes a connection's device real for the platform's own
+// namespace code (GetLogicalDrives, QueryDosDevice, GetDriveType, CreateFile), and where
+// a share's files live.
+//
+// On Wine, file names are resolved through the prefix's dosdevices/ directory, not through
+// the object namespace that DefineDosDevice writes, so drive letters are made with the
+// mount manager's Wine extension as network drives whose mount point is dosdevices/unc/
+// <server>/<share> — Wine's own form of a network drive — and share directories live
+// under dosdevices/unc, which Wine also uses for \\server\share paths. Elsewhere devices
+// are DefineDosDevice links to directories under %TEMP%\wnetconf-net.
+#pragma once
+
+#include <windows.h>
+
+#include <string>
+#include <string_view>
+
+namespace wnc::win {
+
+bool running_on_wine();
+
+// Creates the directory (disk) or spool file (print) behind a network resource.
+void prepare_resource(std::wstring_view remote, DWORD type);
+
+// Whether the device already exists in the caller's view.
+bool device_in_use(std::wstring_view local);
+
+// Makes `local` lead to `remote`; a Win32 error code.
+DWORD define_device(std::wstring_view local, std::wstring_view remote);
+void remove_device(std::wstring_view local);
+
+// Removes every device the redirector ever made, including those of an agent that died.
+void remove_all_devices();
+
+}  // namespace wnc::win

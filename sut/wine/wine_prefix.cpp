@@ -1,0 +1,84 @@
+#include "wine/wine_prefix.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include "sut.h"
+
+namespace wnc::wine {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kServerDeadlineMs = 30000;
+
+// HKLM NetworkProvider\Order and Services\wnetconf\NetworkProvider: what Wine's mpr reads
+// when it loads.
+constexpr char kProviderReg[] = R"(Windows Registry Editor Version 5.00
+
+[HKEY_LOCAL_MACHINE\System\CurrentControlSet\Control\NetworkProvider\Order]
+"ProviderOrder"="wnetconf"
+
+[HKEY_LOCAL_MACHINE\System\CurrentControlSet\Services\wnetconf\NetworkProvider]
+"Name"="wnetconf test network"
+"ProviderPath"="C:\\wnetconf\\wnetconf-np.dll"
+"Class"=dword:00000001
+)";
+
+}  // namespace
+
+WinePrefix::WinePrefix(const std::string& dir, const std::string& bin_dir, int deadline_ms)
+    : dir_(fs::absolute(dir).lexically_normal().string()),
+      env_{{"WINEPREFIX", dir_},
+           {"WINEDEBUG", "-all"},
+           // No Mono or Gecko installer prompts during wineboot.
+           {"WINEDLLOVERRIDES", "mscoree,mshtml="}} {
+  if (fs::exists(dir_ + "/system.reg")) stop_server();  // an earlier run's, on our prefix
+  try {
+    build(bin_dir, deadline_ms);
+  } catch (...) {
+    stop_server();
+    throw;
+  }
+}
+
+void WinePrefix::build(const std::string& bin_dir, int deadline_ms) {
+  std::error_code ignored;
+  fs::remove_all(dir_, ignored);
+  fs::create_directories(dir_);
+  run({"wineserver", "-p"}, "starting wineserver", kServerDeadlineMs);
+  run({"wineboot", "-i"}, "creating the prefix (wineboot -i)", deadline_ms);
+
+  // The mount manager publishes the default z: (Unix /) when it starts; restart the server
+  // without that link, or every Z: scenario measures the prefix, not the API. dosdevices/unc
+  // is where Wine looks for \\server\share: the provider's shares live there.
+  stop_server();
+  fs::remove(dir_ + "/dosdevices/z:");
+  fs::create_directories(dir_ + "/dosdevices/unc");
+  fs::create_directories(agent_dir());
+  for (const char* file : {"wnetconf-agent.exe", "wnetconf-np.dll"})
+    fs::copy_file(bin_dir + "/" + file, agent_dir() + "/" + file, fs::copy_options::overwrite_existing);
+  std::ofstream(agent_dir() + "/provider.reg") << kProviderReg;
+  run({"wineserver", "-p"}, "starting wineserver", kServerDeadlineMs);
+  // Also starts Wine's services now, outside any agent's process group.
+  run({"wine", "regedit", "/S", "C:\\wnetconf\\provider.reg"}, "registering the provider", deadline_ms);
+}
+
+WinePrefix::~WinePrefix() { stop_server(); }
+
+void WinePrefix::stop_server() {
+  // -k ends the server of this prefix only (and the Wine processes it serves); -w waits
+  // until it is gone. Both are no-ops when none runs.
+  run_tool({"wineserver", "-k"}, env_, dir_ + ".stop.log", kServerDeadlineMs);
+  run_tool({"wineserver", "-w"}, env_, dir_ + ".stop.log", kServerDeadlineMs);
+}
+
+void WinePrefix::run(const std::vector<std::string>& argv, const std::string& what, int deadline_ms) {
+  ToolRun r = run_tool(argv, env_, dir_ + ".log", deadline_ms);
+  if (r.status == 0) return;
+  throw SutFailure("wine: " + what + (r.status < 0 ? " timed out" : " failed with status " + std::to_string(r.status)),
+                   r.log);
+}
+
+}  // namespace wnc::wine

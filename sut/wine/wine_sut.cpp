@@ -1,0 +1,69 @@
+#include "wine/wine_sut.h"
+
+#include <filesystem>
+
+#include "agent/process_sut.h"
+#include "wine/host_tool.h"
+#include "wine/wine_prefix.h"
+
+namespace wnc {
+
+namespace {
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+class WineSut final : public Sut {
+ public:
+  explicit WineSut(const WineSutOptions& options)
+      : prefix_(std::make_unique<wine::WinePrefix>(options.prefix_dir, options.bin_dir, options.prefix_deadline_ms)) {
+    ProcessSutOptions agent;
+    // Started in C:\wnetconf, so the agent's own current directory is on the prefix's C:.
+    agent.command = "cd " + shell_quote(prefix_->agent_dir()) + " && exec wine wnetconf-agent.exe";
+    agent.env = prefix_->env();
+    agent.step_deadline_ms = options.step_deadline_ms;
+    agent.start_deadline_ms = options.start_deadline_ms;
+    agent_ = make_process_sut(agent);
+  }
+
+  Hello hello() override { return agent_->hello(); }
+  void reset(const Setup& setup) override { agent_->reset(setup); }
+  Result step(const Step& step) override { return agent_->step(step); }
+  void bye() override { agent_->bye(); }
+
+ private:
+  std::unique_ptr<wine::WinePrefix> prefix_;  // declared first: outlives the agent
+  std::unique_ptr<Sut> agent_;
+};
+
+}  // namespace
+
+WineSutOptions default_wine_sut_options() {
+  WineSutOptions options;
+  options.bin_dir = WNETCONF_WINDOWS_BIN_DIR;
+  options.prefix_dir = WNETCONF_WINE_PREFIX_DIR;
+  return options;
+}
+
+std::string wine_sut_unavailable(const WineSutOptions& options) {
+  if (options.bin_dir.empty())
+    return std::string("the Windows agent was not cross-built: ") +
+           (*WNETCONF_WINDOWS_SKIP_REASON ? WNETCONF_WINDOWS_SKIP_REASON : "no bin_dir given");
+  for (const char* tool : {"wine", "wineserver", "wineboot"})
+    if (wine::find_on_path(tool).empty())
+      return std::string(tool) + " not found on PATH (Debian package wine)";
+  for (const char* file : {"wnetconf-agent.exe", "wnetconf-np.dll"})
+    if (!std::filesystem::exists(options.bin_dir + "/" + file))
+      return options.bin_dir + "/" + file + " is missing (build target wnetconf_windows)";
+  return {};
+}
+
+std::unique_ptr<Sut> make_wine_sut(const WineSutOptions& options) {
+  if (std::string why = wine_sut_unavailable(options); !why.empty()) throw SutFailure("wine: " + why);
+  return std::make_unique<WineSut>(options);
+}
+
+}  // namespace wnc

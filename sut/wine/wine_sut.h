@@ -1,0 +1,33 @@
+// `--sut wine`: wnetconf-agent.exe under Wine, in a fresh prefix with wnetconf-np.dll as
+// its network provider; one wineserver and one agent process for the whole run.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "sut.h"
+
+namespace wnc {
+
+struct WineSutOptions {
+  std::string bin_dir;     // holds wnetconf-agent.exe and wnetconf-np.dll
+  std::string prefix_dir;  // made afresh: whatever is there is deleted
+  int step_deadline_ms = 10000;
+  int start_deadline_ms = 60000;    // an agent's start, up to its hello
+  int prefix_deadline_ms = 180000;  // each Wine tool while the prefix is made (wineboot)
+};
+
+// The agent and provider of this build tree, and a prefix under it.
+WineSutOptions default_wine_sut_options();
+
+// Why the Wine SUT cannot run here (not cross-built, no wine on PATH, binaries missing);
+// empty when it can.
+std::string wine_sut_unavailable(const WineSutOptions& options);
+
+// Makes the prefix and starts the agent (about 15 s). Throws SutFailure when either fails.
+// An agent that crashes, hangs or answers garbage fails that call with SutFailure and is
+// replaced by a fresh one on the next call; destroying the Sut stops the agent and the
+// prefix's wineserver.
+std::unique_ptr<Sut> make_wine_sut(const WineSutOptions& options);
+
+}  // namespace wnc

@@ -1,0 +1,20 @@
+# One mutant's round trip: explore (fixed seed, small budget) must catch it and save a
+# scenario; the scenario must fail on the mutant and pass on the clean sim and the model.
+function(expect_exit code)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL code)
+    message(FATAL_ERROR "expected exit ${code}, got ${rc}: ${ARGN}\n${out}\n${err}")
+  endif()
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+file(REMOVE_RECURSE ${DIR})
+expect_exit(1 ${WNETCONF} explore --sut sim --mutant ${MUTANT} --seed ${SEED} --cases ${CASES} --save-dir ${DIR} --json)
+message("${last_output}")
+set(saved ${DIR}/regression.${MUTANT}.${SEED}.yaml)
+if(NOT EXISTS ${saved})
+  message(FATAL_ERROR "explore did not save ${saved}")
+endif()
+expect_exit(1 ${WNETCONF} replay ${saved} --sut sim --mutant ${MUTANT})
+expect_exit(0 ${WNETCONF} replay ${saved} --sut sim)
+expect_exit(0 ${WNETCONF} replay ${saved} --sut model)

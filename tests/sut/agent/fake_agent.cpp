@@ -1,0 +1,70 @@
+// An agent process for the client tests: serves EchoSut on stdio, misbehaving on demand.
+//   fake_agent [MODE N]...
+//   crash N     abort at step N          hang N     sleep forever at step N
+//   garbage N   print a non-JSON line    shape N    print {"rc":"two"} at step N
+//   stderr N    say something on stderr at step N, then exit 3
+//   hang-hello 0   never answer hello    chatty N   write N bytes to stderr first
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+#include "agent/agent_server.h"
+#include "echo_sut.h"
+
+namespace {
+
+class FaultySut : public wnc::test::EchoSut {
+ public:
+  FaultySut(std::string mode, int at) : mode_(std::move(mode)), at_(at) {}
+
+  wnc::Hello hello() override {
+    if (mode_ == "hang-hello") hang();
+    return EchoSut::hello();
+  }
+
+  wnc::Result step(const wnc::Step& step) override {
+    if (++steps_ == at_) misbehave();
+    return EchoSut::step(step);
+  }
+
+ private:
+  [[noreturn]] static void hang() {
+    for (;;) pause();
+  }
+
+  void misbehave() {
+    if (mode_ == "crash") std::abort();
+    if (mode_ == "hang") hang();
+    if (mode_ == "garbage") std::cout << "this is not json" << std::endl;
+    if (mode_ == "shape") std::cout << R"({"rc":"two"})" << std::endl;
+    if (mode_ == "stderr") {
+      std::cerr << "fake_agent: disk on fire at step " << steps_ << std::endl;
+      std::exit(3);
+    }
+  }
+
+  std::string mode_;
+  int at_;
+  int steps_ = 0;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string mode = "normal";
+  int at = 0;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string name = argv[i];
+    int n = std::atoi(argv[i + 1]);
+    if (name == "chatty") {
+      for (int written = 0; written < n; written += 16) std::cerr << "chatter chatter\n";
+    } else {
+      mode = name;
+      at = n;
+    }
+  }
+  FaultySut sut(mode, at);
+  return wnc::serve_agent(sut, std::cin, std::cout);
+}
