@@ -209,11 +209,13 @@ Result do_cancel(State& s, const CancelStep& step) {
   return cancel_remote(s, step, *step.name);
 }
 
-// Under nt-linked a new redirection is shared with a logged-on partner (P-LINKED).
-std::set<std::string> new_owners(const State& s, const std::string& logon) {
+// Under nt-linked a new redirection is shared with a logged-on partner, unless the partner
+// already holds that device itself: a namespace never holds one letter twice (P-LINKED).
+std::set<std::string> new_owners(const State& s, const std::string& logon, const std::string& device) {
   std::set<std::string> owners{logon};
   const Logon& l = s.logons.at(logon);
-  if (s.behaviour == BehaviourProfile::NtLinked && l.partner && s.logons.count(*l.partner))
+  if (s.behaviour == BehaviourProfile::NtLinked && l.partner && s.logons.count(*l.partner) &&
+      !held_device(s, *l.partner, device))
     owners.insert(*l.partner);
   return owners;
 }
@@ -248,7 +250,7 @@ Result do_add(State& s, const AddStep& step) {
     return rc(code::kNoError);
   }
   s.connections[s.next_connection++] =
-      Connection{step.remote, key, device, step.type, new_owners(s, step.as), 1};
+      Connection{step.remote, key, device, step.type, new_owners(s, step.as, *device), 1};
   if (step.persistent)
     profile_of(s, user).entries[profile_key(*device)] = ProfileEntry{step.remote, step.type};
   return rc(code::kNoError);

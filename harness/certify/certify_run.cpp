@@ -54,7 +54,11 @@ void run_exploration(Sut& sut, const CertifyRequest& req, const ExploreFn& explo
     if (!block.report.saved_file.empty()) {
       const std::filesystem::path saved = block.report.saved_file;
       block.report.saved_file = std::string(kExplorationDir) + "/" + saved.filename().string();
-      block.trace = failing_trace(sut, c.run.hello, saved, block.report.saved_file);
+      try {
+        block.trace = failing_trace(sut, c.run.hello, saved, block.report.saved_file);
+      } catch (const ScenarioError& e) {  // the failure stays reported, only its trace is lost
+        block.report.failure += "\n(the saved case cannot be run again: " + e.message() + ")\n";
+      }
     }
     c.exploration.push_back(std::move(block));
     if (meter) meter->tick(c.exploration.size(), "block " + std::to_string(slice.block));

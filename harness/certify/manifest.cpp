@@ -83,26 +83,11 @@ void write_manifest(const fs::path& dir, const ManifestInfo& info) {
   std::ofstream(dir / bundle_file::kManifest, std::ios::binary) << json_file_text(manifest);
 }
 
-ManifestCheck check_manifest(const fs::path& dir) {
-  if (!fs::is_directory(dir)) throw std::runtime_error(dir.string() + ": not a directory");
-  ManifestCheck check;
-  auto finding = [&](const std::string& file, const std::string& problem) { check.findings.push_back({file, problem}); };
-  const fs::path manifest_path = dir / bundle_file::kManifest;
-  if (!fs::exists(manifest_path)) {
-    finding(bundle_file::kManifest, "missing: this is not a bundle, or its manifest was removed");
-    return check;
-  }
-  try {
-    check.manifest = json::parse(read_text(manifest_path));
-    if (check.manifest.value("format", "") != kManifestFormat) throw std::runtime_error("not " + std::string(kManifestFormat));
-    if (check.manifest.at("manifest_sha256") != manifest_self_digest(check.manifest))
-      finding(bundle_file::kManifest, "does not match its own digest: it was edited");
-  } catch (const std::exception& e) {
-    finding(bundle_file::kManifest, std::string("unreadable: ") + e.what());
-    check.manifest = nullptr;
-    return check;
-  }
+namespace {
 
+// Every file's digest, the corpus's, the subjects' and the agent binary's against `check.manifest`.
+void check_digests(const fs::path& dir, ManifestCheck& check) {
+  auto finding = [&](const std::string& file, const std::string& problem) { check.findings.push_back({file, problem}); };
   const json& recorded = check.manifest.at("files");
   std::map<std::string, std::string> now;
   for (const auto& [rel, path] : bundle_files(dir)) {
@@ -135,6 +120,35 @@ ManifestCheck check_manifest(const fs::path& dir) {
     if (!fs::exists(binary)) check.notes.push_back("agent binary " + binary.string() + " is not on this machine: not checked");
     else if (sha256_file(binary) != agent.at("sha256").get<std::string>())
       finding(binary.string(), "the agent binary's digest does not match: it is not the binary that was certified");
+  }
+}
+
+}  // namespace
+
+ManifestCheck check_manifest(const fs::path& dir) {
+  if (!fs::is_directory(dir)) throw std::runtime_error(dir.string() + ": not a directory");
+  ManifestCheck check;
+  auto finding = [&](const std::string& file, const std::string& problem) { check.findings.push_back({file, problem}); };
+  const fs::path manifest_path = dir / bundle_file::kManifest;
+  if (!fs::exists(manifest_path)) {
+    finding(bundle_file::kManifest, "missing: this is not a bundle, or its manifest was removed");
+    return check;
+  }
+  try {
+    check.manifest = json::parse(read_text(manifest_path));
+    if (check.manifest.value("format", "") != kManifestFormat) throw std::runtime_error("not " + std::string(kManifestFormat));
+    if (check.manifest.at("manifest_sha256") != manifest_self_digest(check.manifest))
+      finding(bundle_file::kManifest, "does not match its own digest: it was edited");
+  } catch (const std::exception& e) {
+    finding(bundle_file::kManifest, std::string("unreadable: ") + e.what());
+    check.manifest = nullptr;
+    return check;
+  }
+
+  try {
+    check_digests(dir, check);
+  } catch (const json::exception& e) {  // valid JSON, but not the manifest's shape
+    finding(bundle_file::kManifest, std::string("malformed: ") + e.what());
   }
   return check;
 }

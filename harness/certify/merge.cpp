@@ -31,7 +31,7 @@ Certification merge_bundles(const fs::path& out, const std::vector<fs::path>& sh
   std::vector<json> docs;
   std::vector<std::string> digests;
   for (const auto& dir : shards) {
-    if (fs::exists(out) && fs::equivalent(out, dir)) throw std::runtime_error("the merged bundle cannot overwrite shard " + dir.string());
+    if (fs::exists(out) && fs::exists(dir) && fs::equivalent(out, dir)) throw std::runtime_error("the merged bundle cannot overwrite shard " + dir.string());
     ManifestCheck check = check_manifest(dir);
     if (!check.findings.empty())
       throw std::runtime_error(dir.string() + " does not verify: " + check.findings.front().file + ": " + check.findings.front().problem);

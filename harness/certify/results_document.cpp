@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "model_sut.h"
+#include "protocol/hello_json.h"
 #include "requirements.h"
 #include "run/run_summary.h"
 
@@ -130,7 +130,7 @@ json scenario_json(const ScenarioOutcome& o) {
 
 json hello_document(const Hello& h) {
   if (h.raw.is_object() && !h.raw.empty()) return h.raw;
-  return hello_json(h.name, h.version, h.platform, h.capabilities);
+  return hello_to_json(h);
 }
 
 json seeds_document(const CertifySettings& s) {

@@ -23,6 +23,7 @@ void add_agent(CLI::App& app, int& exit_code) {
       return;
     }
     if (listen->empty()) {
+      std::ios::sync_with_stdio(false);  // one line per request: C stdio sync only costs
       exit_code = serve_agent(*impl, std::cin, std::cout);
       return;
     }

@@ -109,6 +109,10 @@ int certify(CertifyOptions& o) {
     std::cerr << "wnetconf certify: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
     fs::remove_all(out);  // no half bundle that a later certify would refuse to replace
     return exit_code::kSutNotDriven;
+  } catch (const std::exception& e) {  // the bundle cannot be written
+    std::cerr << "wnetconf certify: " << e.what() << "\n";
+    fs::remove_all(out);
+    return exit_code::kBadInput;
   }
 }
 

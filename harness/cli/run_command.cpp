@@ -1,9 +1,11 @@
 #include <iostream>
 
+#include "certify/shard.h"
 #include "cli/commands.h"
 #include "run/run_summary.h"
 #include "run/runner.h"
 #include "scenario/scenario_loader.h"
+#include "sim/sim_sut.h"
 #include "sut_factory.h"
 
 namespace wnc::cli {
@@ -14,6 +16,7 @@ struct RunOptions {
   std::vector<std::string> paths;
   SutChoice sut;
   std::string ledger;
+  std::string shard;  // "i/n"; else GTEST_TOTAL_SHARDS / GTEST_SHARD_INDEX
   bool json = false;
   bool verbose = false;
 };
@@ -25,6 +28,7 @@ void add_sut_options(CLI::App* cmd, RunOptions& opt) {
   cmd->add_option("--step-deadline-ms", opt.sut.step_deadline_ms, "Per-step deadline for agents")->capture_default_str();
   cmd->add_flag("--json", opt.json, "Print a machine-readable summary as the last line");
   cmd->add_flag("-v,--verbose", opt.verbose, "Also list passing scenarios");
+  cmd->add_option("--shard", opt.shard, "Run only shard i of n (0-based), as GTEST_SHARD_INDEX/GTEST_TOTAL_SHARDS");
 }
 
 int run_paths(const RunOptions& opt, const char* name) {
@@ -32,7 +36,7 @@ int run_paths(const RunOptions& opt, const char* name) {
   std::optional<Ledger> ledger;
   std::unique_ptr<Sut> sut;
   try {
-    scenarios = load_scenarios({opt.paths.begin(), opt.paths.end()});
+    scenarios = shard(load_scenarios({opt.paths.begin(), opt.paths.end()}), shard_from_env_or_flag(opt.shard));
     if (!opt.ledger.empty()) ledger = load_ledger(opt.ledger);
     sut = make_sut(opt.sut);
   } catch (const std::exception& e) {
@@ -62,9 +66,23 @@ int run_paths(const RunOptions& opt, const char* name) {
 void add_run(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("run", "Run scenarios against an implementation");
   auto opt = std::make_shared<RunOptions>();
-  cmd->add_option("paths", opt->paths, "Scenario files or folders")->required();
+  auto list_mutants = std::make_shared<bool>(false);
+  cmd->add_option("paths", opt->paths, "Scenario files or folders");
+  cmd->add_flag("--list-mutants", *list_mutants, "List the sim's named mutants and exit");
   add_sut_options(cmd, *opt);
-  cmd->callback([opt, &exit_code]() { exit_code = run_paths(*opt, "run"); });
+  cmd->callback([opt, list_mutants, &exit_code]() {
+    if (*list_mutants) {
+      for (const auto& m : sim_mutants()) std::cout << m.name << "  " << m.description << "\n";
+      exit_code = exit_code::kConformant;
+      return;
+    }
+    if (opt->paths.empty()) {
+      std::cerr << "wnetconf run: name scenario files or folders (e.g. scenarios/)\n";
+      exit_code = exit_code::kBadInput;
+      return;
+    }
+    exit_code = run_paths(*opt, "run");
+  });
 }
 
 void add_replay(CLI::App& app, int& exit_code) {

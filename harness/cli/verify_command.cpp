@@ -78,6 +78,9 @@ int rerun(const VerifyOptions& o) {
   } catch (const SutFailure& e) {
     std::cerr << "wnetconf verify --rerun: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
     return exit_code::kSutNotDriven;
+  } catch (const std::exception& e) {
+    std::cerr << "wnetconf verify --rerun: " << e.what() << "\n";
+    return exit_code::kBadInput;
   }
 }
 

@@ -61,6 +61,15 @@ extern "C" void on_interrupt(int) {
 
 std::string step_line(const Step& step) { return describe_step(step); }
 
+// Agent output can span lines; every one of them must stay a YAML comment.
+std::string commented(const std::string& text) {
+  std::string out;
+  std::istringstream lines(text);
+  bool first = true;
+  for (std::string line; std::getline(lines, line); first = false) out += (first ? "" : "#   | ") + line + "\n";
+  return out;
+}
+
 std::vector<std::string> covers_of(const Swarm& swarm, const std::vector<TraceEntry>& trace) {
   std::set<std::string> ids;
   ExploreState s(model::initial_state(swarm.setup));
@@ -99,8 +108,8 @@ void save_failure(Session& session, const std::string& reproduce) {
        << session.options.cases << " --max-steps " << session.options.max_steps << "\n";
   text << "# swarm: " << session.failing_swarm.describe() << "\n";
   text << "# first diverging step: " << trace.size() << ": " << step_line(last.step) << "\n";
-  text << "#   expected (model): " << describe_result(last.want) << "\n";
-  text << "#   got:              " << describe_result(last.got) << "\n";
+  text << commented("#   expected (model): " + describe_result(last.want));
+  text << commented("#   got:              " + describe_result(last.got));
   text << "# RapidCheck reproduce: " << (reproduce.empty() ? "(shrinking was interrupted)" : reproduce) << "\n";
   text << scenario_to_yaml(sc);
 

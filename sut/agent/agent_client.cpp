@@ -1,6 +1,6 @@
 #include "agent/agent_client.h"
 
-#include "agent/hello_json.h"
+#include "protocol/hello_json.h"
 #include "protocol/json_codec.h"
 
 namespace wnc::agent {

@@ -4,7 +4,7 @@
 #include <ostream>
 #include <system_error>
 
-#include "agent/hello_json.h"
+#include "protocol/hello_json.h"
 #include "agent/line_channel.h"
 #include "agent/tcp_socket.h"
 #include "protocol/json_codec.h"
@@ -71,10 +71,10 @@ class RequestHandler {
     if (op == "hello") {
       only_keys(request, {"op", "protocol"});
       if (!request.contains("protocol")) throw DecodeError({}, "missing required key 'protocol'");
-      if (request["protocol"] != agent::kProtocolVersion)
+      if (request["protocol"] != kProtocolVersion)
         throw DecodeError({"protocol"}, "this agent speaks protocol " +
-                                            std::to_string(agent::kProtocolVersion) + " only");
-      return ok(agent::hello_to_json(sut_.hello()));
+                                            std::to_string(kProtocolVersion) + " only");
+      return ok(hello_to_json(sut_.hello()));
     }
     if (op == "reset") {
       only_keys(request, {"op", "profile", "network", "logons"});

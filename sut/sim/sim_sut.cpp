@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "capabilities.h"
+#include "protocol/hello_json.h"
 #include "fault_injection.h"
 #include "names.h"
 #include "sim_world.h"
@@ -74,33 +75,8 @@ class SimSut final : public Sut {
 
 Hello SimSut::hello() {
   Hello h{"wnetconf-sim", "0.1.0", "simulated Windows NT (in-process)", {}, {}};
-  h.capabilities = {"add",
-                    "cancel",
-                    "get_connection",
-                    "drives",
-                    "query_dos_device",
-                    "open",
-                    "close",
-                    "io",
-                    "chdir",
-                    "job",
-                    "end_job",
-                    "fault",
-                    "last_error",
-                    "logon",
-                    "logoff",
-                    capability::kLogonMultiple,
-                    capability::kLogonSystem,
-                    capability::kFaultProfile,
-                    capability::kFaultProvider,
-                    capability::kProfileNtLinked,
-                    capability::kApiAnsi,
-                    capability::kNameNull,
-                    capability::kPrint};
-  h.raw = {{"ok", true},
-           {"protocol", 1},
-           {"implementation", {{"name", h.name}, {"version", h.version}, {"platform", h.platform}}},
-           {"capabilities", h.capabilities}};
+  h.capabilities = capability::all();
+  h.raw = hello_to_json(h);
   return h;
 }
 

@@ -1,6 +1,7 @@
 // The runner's judgement: passes, failures, unsupported scenarios, dead agents, ledgers.
 #include <gtest/gtest.h>
 
+#include "capabilities.h"
 #include "model_sut.h"
 #include "run/runner.h"
 #include "scenario/scenario_loader.h"
@@ -11,7 +12,7 @@ namespace {
 // Answers every step with a fixed rc, or dies on step `die_at`.
 class ScriptedSut : public Sut {
  public:
-  std::set<std::string> caps = all_capabilities();
+  std::set<std::string> caps = capability::all();
   Code answer = code::kNoError;
   int die_at = -1;
   std::optional<std::string> unsupported;

@@ -222,6 +222,17 @@ TEST_F(Model, LinkedPartnersShareRedirectionsOnlyUnderNtLinked) {
   EXPECT_EQ(drives("alice"), "C");
 }
 
+TEST_F(Model, AMirrorIsSkippedWhereThePartnerHoldsTheLetter) {
+  start({{"alice", {"alice", 1, {}}}}, BehaviourProfile::NtLinked);
+  ASSERT_EQ(add("alice", "Z:", R"(\\fs1\docs)"), kNoError) << "before the pair exists";
+  ASSERT_EQ(rc(LogonStep{"admin", "alice", 1, "alice"}), kNoError);
+  ASSERT_EQ(add("admin", "Z:", R"(\\fs2\home)"), kNoError);
+  EXPECT_EQ(get("alice", "Z:").remote, R"(\\fs1\docs)");
+  EXPECT_EQ(get("admin", "Z:").remote, R"(\\fs2\home)");
+  ASSERT_EQ(add("admin", "Y:", R"(\\fs2\home)"), kNoError);
+  EXPECT_EQ(drives("alice"), "CYZ") << "a free letter is mirrored";
+}
+
 TEST_F(Model, ASharedLinkedConnectionOutlivesOneLogoff) {
   start({{"alice", {"alice", 1, {}}}, {"admin", {"alice", 1, "alice"}}}, BehaviourProfile::NtLinked);
   ASSERT_EQ(add("admin", "Z:", R"(\\fs1\docs)"), kNoError);

@@ -12,6 +12,7 @@
 #include "certify/certify_run.h"
 #include "certify/results_document.h"
 #include "model_sut.h"
+#include "protocol/hello_json.h"
 #include "scenario/scenario_loader.h"
 
 namespace wnc::test {
@@ -27,7 +28,7 @@ class TestSut : public Sut {
   Hello hello() override {
     Hello h = model_->hello();
     for (const auto& c : drop) h.capabilities.erase(c);
-    h.raw = hello_json(h.name, h.version, h.platform, h.capabilities);
+    h.raw = hello_to_json(h);
     return h;
   }
   void reset(const Setup& setup) override { model_->reset(setup); }

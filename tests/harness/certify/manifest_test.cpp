@@ -57,6 +57,11 @@ TEST_F(CertifyTest, AnEditedManifestIsNamedEvenWhenStillValidJson) {
   manifest["vendor"] = "Someone else";
   write(dir("b") / "manifest.json", manifest.dump(2));
   EXPECT_EQ(named(check_manifest(dir("b"))), std::vector<std::string>{"manifest.json"});
+  // Even one rewritten with a fresh self digest, when it lost its shape.
+  manifest.erase("subjects");
+  manifest["manifest_sha256"] = manifest_self_digest(manifest);
+  write(dir("b") / "manifest.json", json_file_text(manifest));
+  EXPECT_EQ(named(check_manifest(dir("b"))), std::vector<std::string>{"manifest.json"});
 }
 
 TEST_F(CertifyTest, RemovedAndAddedFilesAreNamed) {

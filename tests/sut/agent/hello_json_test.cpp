@@ -1,10 +1,10 @@
-#include "agent/hello_json.h"
+#include "protocol/hello_json.h"
 
 #include <gtest/gtest.h>
 
 #include "protocol/json_codec.h"
 
-namespace wnc::agent {
+namespace wnc {
 namespace {
 
 using nlohmann::json;
@@ -44,4 +44,4 @@ TEST(HelloJson, RejectsAnythingButAProtocol1Hello) {
 }
 
 }  // namespace
-}  // namespace wnc::agent
+}  // namespace wnc

@@ -1,8 +1,8 @@
-#include "agent/hello_json.h"
+#include "protocol/hello_json.h"
 
 #include "protocol/json_codec.h"
 
-namespace wnc::agent {
+namespace wnc {
 
 using nlohmann::json;
 
@@ -40,4 +40,4 @@ Hello hello_from_json(const json& j) {
   return hello;
 }
 
-}  // namespace wnc::agent
+}  // namespace wnc

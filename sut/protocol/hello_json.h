@@ -5,7 +5,7 @@
 
 #include "sut.h"
 
-namespace wnc::agent {
+namespace wnc {
 
 inline constexpr int kProtocolVersion = 1;
 
@@ -17,4 +17,4 @@ nlohmann::json hello_to_json(const Hello& hello);
 // protocol/json_codec.h) when it is not a protocol v1 hello.
 Hello hello_from_json(const nlohmann::json& j);
 
-}  // namespace wnc::agent
+}  // namespace wnc
