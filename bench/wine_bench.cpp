@@ -11,6 +11,7 @@
 // or manual): the work happens in Wine's processes, not in this one.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -175,29 +176,35 @@ BENCHMARK(BM_AgentReset)->ArgName("dirty")->Arg(0)->Arg(1)->Unit(benchmark::kMil
 
 // The plain loop: the same calls inside one Wine process (wine_plain_loop.cpp), timed by that
 // process; its start (~0.1 s in the warm prefix) is outside the timing. Run in the bench's
-// prefix while the agent, freshly reset, holds the network the provider reads.
-void BM_PlainLoopStepMix(benchmark::State& state) {
-  if (!ready(state)) return;
-  const int mixes = static_cast<int>(state.range(0));
+// prefix while the agent, freshly reset, holds the network the provider reads. Returns the
+// fields of its line (mixes, calls, seconds, <kind>_us), empty (benchmark skipped) on failure.
+std::map<std::string, double> plain_loop(benchmark::State& state, int mixes) {
   const std::string prefix = std::filesystem::absolute(WNETCONF_WINE_BENCH_PREFIX).lexically_normal().string();
   const wine::Env env = {{"WINEPREFIX", prefix}, {"WINEDEBUG", "-all"}, {"WINEDLLOVERRIDES", "mscoree,mshtml="}};
+  wine::ToolRun run = wine::run_tool({"wine", WNETCONF_WINE_PLAIN_LOOP, std::to_string(mixes)}, env,
+                                     std::string(WNETCONF_WINE_BENCH_PREFIX) + ".plain-loop.log", 120000);
+  std::map<std::string, double> fields;
+  const size_t at = run.log.find("mixes=");
+  std::istringstream line(at == std::string::npos ? std::string() : run.log.substr(at));
+  for (std::string kv; line >> kv;)
+    if (auto eq = kv.find('='); eq != std::string::npos) fields[kv.substr(0, eq)] = std::atof(kv.c_str() + eq + 1);
+  if (run.status != 0 || !fields.count("seconds") || fields["seconds"] <= 0) {
+    state.SkipWithError(("wnetconf-plain-loop.exe failed (" + std::to_string(run.status) + "): " + run.log).c_str());
+    fields.clear();
+  }
+  return fields;
+}
+
+void BM_PlainLoopStepMix(benchmark::State& state) {
+  if (!ready(state)) return;
   wine().sut->reset(one_logon());
-  double calls = 0, seconds = 0;
+  double calls = 0;
   std::map<std::string, double> per_call_us;
   for (auto _ : state) {
-    wine::ToolRun run = wine::run_tool({"wine", WNETCONF_WINE_PLAIN_LOOP, std::to_string(mixes)}, env,
-                                       std::string(WNETCONF_WINE_BENCH_PREFIX) + ".plain-loop.log", 120000);
-    std::istringstream line(run.log.substr(run.log.find("mixes=") == std::string::npos ? 0 : run.log.find("mixes=")));
-    std::map<std::string, double> fields;
-    for (std::string kv; line >> kv;)
-      if (auto eq = kv.find('='); eq != std::string::npos) fields[kv.substr(0, eq)] = std::atof(kv.c_str() + eq + 1);
-    if (run.status != 0 || !fields.count("seconds")) {
-      state.SkipWithError(("wnetconf-plain-loop.exe failed (" + std::to_string(run.status) + "): " + run.log).c_str());
-      return;
-    }
+    auto fields = plain_loop(state, static_cast<int>(state.range(0)));
+    if (fields.empty()) return;
     state.SetIterationTime(fields["seconds"]);
     calls += fields["calls"];
-    seconds += fields["seconds"];
     for (const auto& [k, v] : fields)
       if (k.size() > 3 && k.compare(k.size() - 3, 3, "_us") == 0) per_call_us[k] += v;
   }
@@ -205,6 +212,42 @@ void BM_PlainLoopStepMix(benchmark::State& state) {
   for (const auto& [k, v] : per_call_us) state.counters[k] = v / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_PlainLoopStepMix)->Arg(100)->ArgName("mixes")->Iterations(3)->Unit(benchmark::kMillisecond)->UseManualTime();
+
+// The ratio, robust to a machine whose load drifts: each iteration times N mixes
+// through the agent, then N mixes in the plain loop, back to back. `ratio` is the agent's
+// rate over the plain loop's on the totals, `median_ratio` the median of the per-pair ratios
+// (target: at least 0.5).
+void BM_AgentVsPlainLoop(benchmark::State& state) {
+  if (!ready(state)) return;
+  const int mixes = static_cast<int>(state.range(0));
+  const double steps = static_cast<double>(mixes) * static_cast<double>(step_mix().size());
+  double agent_s = 0, plain_s = 0;
+  std::vector<double> ratios;
+  for (auto _ : state) {
+    wine().sut->reset(one_logon());
+    auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < mixes; ++i)
+      for (const Step& s : step_mix()) {
+        std::optional<Code> want;
+        if (std::holds_alternative<AddStep>(s) || std::holds_alternative<CancelStep>(s)) want = code::kNoError;
+        if (!step_ok(state, s, want)) return;
+      }
+    const double a = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    auto fields = plain_loop(state, mixes);
+    if (fields.empty()) return;
+    const double p = fields["seconds"];
+    agent_s += a;
+    plain_s += p;
+    ratios.push_back(p / a);  // (steps / a) / (steps / p)
+  }
+  std::sort(ratios.begin(), ratios.end());
+  state.counters["agent_steps/s"] = steps * static_cast<double>(ratios.size()) / agent_s;
+  state.counters["plain_steps/s"] = steps * static_cast<double>(ratios.size()) / plain_s;
+  state.counters["ratio"] = plain_s / agent_s;
+  state.counters["median_ratio"] = ratios[ratios.size() / 2];
+  state.counters["min_ratio"] = ratios.front();
+}
+BENCHMARK(BM_AgentVsPlainLoop)->Arg(30)->ArgName("mixes")->Iterations(9)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 }  // namespace wnc

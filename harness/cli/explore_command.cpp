@@ -39,6 +39,10 @@ void add_explore(CLI::App& app, int& exit_code) {
     try {
       spec = shard_from_env_or_flag(opt->shard);
       sut = make_sut(opt->sut);
+    } catch (const SutFailure& e) {
+      std::cerr << "wnetconf explore: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
+      exit_code = exit_code::kSutNotDriven;
+      return;
     } catch (const std::exception& e) {
       std::cerr << "wnetconf explore: " << e.what() << "\n";
       exit_code = exit_code::kBadInput;

@@ -39,6 +39,10 @@ int run_paths(const RunOptions& opt, const char* name) {
     scenarios = shard(load_scenarios({opt.paths.begin(), opt.paths.end()}), shard_from_env_or_flag(opt.shard));
     if (!opt.ledger.empty()) ledger = load_ledger(opt.ledger);
     sut = make_sut(opt.sut);
+  } catch (const SutFailure& e) {
+    std::cerr << "wnetconf " << name << ": the implementation could not be driven: " << e.what() << "\n"
+              << e.output() << "\n";
+    return exit_code::kSutNotDriven;
   } catch (const std::exception& e) {
     std::cerr << "wnetconf " << name << ": " << e.what() << "\n";
     return exit_code::kBadInput;

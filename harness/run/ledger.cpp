@@ -65,8 +65,9 @@ Ledger load_ledger(const std::filesystem::path& path) {
     }
     if (d.scenario.empty() == d.requirement.empty()) fail(file, item, "a divergence names exactly one of scenario, requirement");
     if (item["step"]) d.step = item["step"].as<int>();
-    if (!item["observed"]) fail(file, item, "missing 'observed': the code the implementation returns");
-    d.observed = observed_code(file, item["observed"]);
+    if (!item["observed"]) fail(file, item, "missing 'observed': the code the implementation returns, or crash");
+    if (item["observed"].Scalar() == "crash") d.crash = true;
+    else d.observed = observed_code(file, item["observed"]);
     if (!item["reason"] || item["reason"].Scalar().empty()) fail(file, item, "missing 'reason'");
     d.reason = item["reason"].Scalar();
     ledger.divergences.push_back(d);

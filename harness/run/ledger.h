@@ -17,6 +17,7 @@ struct Divergence {
   Code observed = 0;        // the rc the implementation returns at the first diverging step
   std::string reason;
   int line = 0;             // where it stands in the ledger
+  bool crash = false;       // `observed: crash`: the implementation dies there instead
 };
 
 struct Ledger {

@@ -137,10 +137,11 @@ nlohmann::json outcome_json(const ScenarioOutcome& o) {
 
 nlohmann::json summary_json(const RunReport& r) {
   nlohmann::json reqs = nlohmann::json::object();
-  std::vector<std::string> uncovered;
+  std::map<std::string, std::vector<std::string>> by_verdict;  // verdict -> requirement IDs
   for (const auto& s : requirement_statuses(r)) {
-    reqs[s.id] = {{"verdict", s.verdict()}, {"scenarios", s.scenarios.size()}, {"failing", s.failing}};
-    if (std::string(s.verdict()) != "met") uncovered.push_back(s.id);
+    reqs[s.id] = {{"verdict", s.verdict()}, {"scenarios", s.scenarios}, {"failing", s.failing}, {"known", s.known},
+                  {"not_supported", s.not_supported}};
+    by_verdict[s.verdict()].push_back(s.id);
   }
   nlohmann::json failed = nlohmann::json::array();
   for (const auto& o : r.outcomes)
@@ -155,7 +156,10 @@ nlohmann::json summary_json(const RunReport& r) {
           {"stale_ledger_entries", r.stale_ledger_entries},
           {"failing_scenarios", failed},
           {"requirements", reqs},
-          {"requirements_not_met", uncovered},
+          {"requirements_met", by_verdict["met"]},
+          {"requirements_not_met", by_verdict["not met"]},
+          {"requirements_known_divergence", by_verdict["known divergence"]},
+          {"requirements_not_tested", by_verdict["not tested"]},
           {"conformant", r.conformant()}};
 }
 

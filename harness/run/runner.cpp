@@ -106,17 +106,6 @@ ScenarioOutcome run_scenario(Sut& sut, const Hello& hello, const Scenario& sc) {
   return finish();
 }
 
-RunReport run_scenarios(Sut& sut, const std::vector<Scenario>& scenarios, const Ledger* ledger,
-                        const Progress& progress) {
-  RunReport report;
-  report.hello = sut.hello();
-  for (size_t i = 0; i < scenarios.size(); ++i) {
-    report.outcomes.push_back(run_scenario(sut, report.hello, scenarios[i]));
-    if (progress) progress(report.outcomes.back(), i + 1, scenarios.size());
-  }
-  if (ledger) apply_ledger(report, *ledger);
-  return report;
-}
 
 namespace {
 
@@ -126,48 +115,72 @@ bool applies(const Divergence& d, const Scenario& sc) {
 }
 
 // The ledger entry that explains this failure: same scenario or requirement, same
-// observed code at the first diverging step.
+// observed code (or a crash) at the first diverging step.
 const Divergence* explaining(const Ledger& ledger, const ScenarioOutcome& o) {
   const StepRecord& first = o.steps.at(*o.first_divergence);
-  if (!first.got) return nullptr;
   for (const auto& d : ledger.divergences) {
-    if (!applies(d, *o.scenario) || d.observed != first.got->rc) continue;
+    if (!applies(d, *o.scenario)) continue;
+    if (first.got ? (d.crash || d.observed != first.got->rc) : !d.crash) continue;
     if (d.step && static_cast<size_t>(*d.step) != first.index + 1) continue;
     return &d;
   }
   return nullptr;
 }
 
-}  // namespace
 
-void apply_ledger(RunReport& report, const Ledger& ledger) {
-  std::set<const Divergence*> used;
-  for (auto& o : report.outcomes) {
-    if (o.status == Status::Failed) {
-      if (const Divergence* d = explaining(ledger, o)) {
-        o.status = Status::KnownDivergence;
-        o.note = d->reason;
-        used.insert(d);
-      }
-    } else if (o.status == Status::Passed) {
-      for (const auto& d : ledger.divergences)
-        if (!d.scenario.empty() && d.scenario == o.scenario->id) {
-          o.status = Status::UnexpectedPass;
-          o.note = "the ledger (" + ledger.file + ":" + std::to_string(d.line) + ") expects " +
-                   describe_code(d.observed) + ": " + d.reason;
-          used.insert(&d);
-        }
-    }
-  }
+std::vector<std::string> stale_entries(const RunReport& report, const Ledger& ledger,
+                                       const std::set<const Divergence*>& used) {
+  std::vector<std::string> stale;
   for (const auto& d : ledger.divergences) {
     if (used.count(&d) || d.requirement.empty()) continue;
     bool ran = std::any_of(report.outcomes.begin(), report.outcomes.end(), [&](const ScenarioOutcome& o) {
       return o.status != Status::NotSupported && applies(d, *o.scenario);
     });
     if (ran)
-      report.stale_ledger_entries.push_back(ledger.file + ":" + std::to_string(d.line) + ": " + d.requirement +
-                                            " no longer diverges with " + describe_code(d.observed));
+      stale.push_back(ledger.file + ":" + std::to_string(d.line) + ": " + d.requirement + " no longer diverges with " +
+                      (d.crash ? std::string("a crash") : describe_code(d.observed)));
   }
+  return stale;
+}
+
+}  // namespace
+
+void judge_against_ledger(ScenarioOutcome& o, const Ledger& ledger, std::set<const Divergence*>& used) {
+  if (o.status == Status::Failed) {
+    if (const Divergence* d = explaining(ledger, o)) {
+      o.status = Status::KnownDivergence;
+      o.note = d->reason;
+      used.insert(d);
+    }
+  } else if (o.status == Status::Passed) {
+    for (const auto& d : ledger.divergences)
+      if (!d.scenario.empty() && d.scenario == o.scenario->id) {
+        o.status = Status::UnexpectedPass;
+        o.note = "the ledger (" + ledger.file + ":" + std::to_string(d.line) + ") expects " +
+                 (d.crash ? std::string("a crash") : describe_code(d.observed)) + ": " + d.reason;
+        used.insert(&d);
+      }
+  }
+}
+
+void apply_ledger(RunReport& report, const Ledger& ledger) {
+  std::set<const Divergence*> used;
+  for (auto& o : report.outcomes) judge_against_ledger(o, ledger, used);
+  report.stale_ledger_entries = stale_entries(report, ledger, used);
+}
+
+RunReport run_scenarios(Sut& sut, const std::vector<Scenario>& scenarios, const Ledger* ledger,
+                        const Progress& progress) {
+  RunReport report;
+  report.hello = sut.hello();
+  std::set<const Divergence*> used;
+  for (size_t i = 0; i < scenarios.size(); ++i) {
+    report.outcomes.push_back(run_scenario(sut, report.hello, scenarios[i]));
+    if (ledger) judge_against_ledger(report.outcomes.back(), *ledger, used);
+    if (progress) progress(report.outcomes.back(), i + 1, scenarios.size());
+  }
+  if (ledger) report.stale_ledger_entries = stale_entries(report, *ledger, used);
+  return report;
 }
 
 }  // namespace wnc

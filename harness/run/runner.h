@@ -51,7 +51,11 @@ using Progress = std::function<void(const ScenarioOutcome&, size_t done, size_t 
 RunReport run_scenarios(Sut& sut, const std::vector<Scenario>& scenarios, const Ledger* ledger,
                         const Progress& progress = {});
 
-// Re-judges failures and passes against a vendor's ledger of known divergences.
+// Re-judges one outcome against a vendor's ledger of known divergences; `used` collects
+// the entries that explained or contradicted something.
+void judge_against_ledger(ScenarioOutcome& outcome, const Ledger& ledger, std::set<const Divergence*>& used);
+
+// Re-judges every outcome, then lists the requirement entries nothing diverged on.
 void apply_ledger(RunReport& report, const Ledger& ledger);
 
 }  // namespace wnc

@@ -135,6 +135,19 @@ TEST(Ledger, AnEntryThatNoLongerDivergesIsAnUnexpectedPass) {
   EXPECT_FALSE(r.conformant());
 }
 
+TEST(Ledger, ACrashCanBeAKnownDivergence) {
+  ScriptedSut sut;
+  sut.die_at = 0;
+  Ledger l = ledger_of({{"a", "", 1, 0, "mpr dies on this", 4, true}});
+  std::vector<Scenario> scs = {scenario("a", kTwoCancels)};
+  RunReport r = run_scenarios(sut, scs, &l);
+  EXPECT_EQ(r.outcomes[0].status, Status::KnownDivergence);
+  sut.die_at = -1;
+  sut.answer = code::kNoError;
+  r = run_scenarios(sut, scs, &l);
+  EXPECT_EQ(r.outcomes[0].status, Status::Failed) << "a wrong code is not the crash the ledger lists";
+}
+
 TEST(Ledger, ARequirementEntryCoversEveryScenarioCitingIt) {
   ScriptedSut sut;
   sut.answer = code::kNoError;
