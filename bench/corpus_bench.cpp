@@ -1,9 +1,6 @@
 // Throughput on the corpus's own step mix: the model alone, and the runner end to end.
 #include <benchmark/benchmark.h>
 
-#include <sstream>
-
-#include "explore/explorer.h"
 #include "model_sut.h"
 #include "reference_model.h"
 #include "run/runner.h"
@@ -42,18 +39,6 @@ void BM_RunnerScenarios(benchmark::State& state) {
 }
 BENCHMARK(BM_RunnerScenarios)->Unit(benchmark::kMillisecond);
 
-// Explore throughput, model vs model in-process: the explorer's own overhead.
-void BM_ExploreModelVsModel(benchmark::State& state) {
-  auto sut = make_model_sut();
-  long long steps = 0;
-  for (auto _ : state) {
-    std::ostringstream log;
-    ExploreReport r = explore(*sut, ExploreOptions{42, 200, 40, "", "bench", false}, log);
-    steps += r.steps;
-  }
-  state.counters["steps/s"] = benchmark::Counter(static_cast<double>(steps), benchmark::Counter::kIsRate);
-}
-BENCHMARK(BM_ExploreModelVsModel)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace wnc

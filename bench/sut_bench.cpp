@@ -7,11 +7,21 @@
 
 #include "agent/process_sut.h"
 #include "explore/explorer.h"
+#include "model_sut.h"
 #include "scenario/scenario_loader.h"
 #include "sim/sim_sut.h"
 
 namespace wnc {
 namespace {
+
+ExploreOptions bench_options(int cases) {
+  ExploreOptions o;
+  o.seed = 42;
+  o.cases = cases;
+  o.save_dir = "";  // a divergence here is a bug in the bench, not a case to keep
+  o.label = "bench";
+  return o;
+}
 
 const std::vector<Scenario>& corpus() {
   static const std::vector<Scenario> all = load_scenarios({WNETCONF_SCENARIOS});
@@ -69,12 +79,19 @@ void explore_rate(benchmark::State& state, Sut& sut, int cases) {
   long long steps = 0;
   for (auto _ : state) {
     std::ostringstream log;
-    ExploreReport r = explore(sut, ExploreOptions{42, cases, 40, "", "bench", false}, log);
+    ExploreReport r = explore(sut, bench_options(cases), log);
     if (!r.passed) state.SkipWithError("exploration diverged");
     steps += r.steps;
   }
   state.counters["steps/s"] = benchmark::Counter(static_cast<double>(steps), benchmark::Counter::kIsRate);
 }
+
+// The explorer's own overhead: the model on both sides.
+void BM_ExploreModelVsModel(benchmark::State& state) {
+  auto sut = make_model_sut();
+  explore_rate(state, *sut, 500);
+}
+BENCHMARK(BM_ExploreModelVsModel)->Unit(benchmark::kMillisecond);
 
 void BM_ExploreModelVsSim(benchmark::State& state) {
   auto sut = make_sim_sut();

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "explore/explorer.h"
 #include "sut_factory.h"
+#include "vocabulary/codes.h"
 
 namespace wnc::cli {
 
@@ -34,6 +35,10 @@ void add_explore(CLI::App& app, int& exit_code) {
     opt->explore.seed = opt->seed ? *opt->seed : std::random_device{}() * 4294967296ULL + std::random_device{}();
     std::cout << "seed: " << opt->explore.seed << std::endl;
     opt->explore.label = opt->sut.mutant.empty() ? opt->sut.spec : opt->sut.mutant;
+    opt->explore.command = "wnetconf explore --sut " + opt->sut.spec +
+                           (opt->sut.mutant.empty() ? "" : " --mutant " + opt->sut.mutant) + " --seed " +
+                           std::to_string(opt->explore.seed) + " --cases " + std::to_string(opt->explore.cases) +
+                           " --max-steps " + std::to_string(opt->explore.max_steps);
     std::unique_ptr<Sut> sut;
     ShardSpec spec;
     try {
@@ -54,6 +59,7 @@ void add_explore(CLI::App& app, int& exit_code) {
       std::cout << "model " << "vs " << hello.name << " " << hello.version << " (" << hello.platform << ")"
                 << (opt->sut.mutant.empty() ? "" : ", mutant " + opt->sut.mutant) << "; cases " << opt->explore.cases
                 << ", max steps " << opt->explore.max_steps << std::endl;
+      if (spec.partial()) std::cout << "shard " << spec.text() << " (--shard or GTEST_SHARD_INDEX/GTEST_TOTAL_SHARDS)\n";
       if (!spec.partial()) {
         report = explore(*sut, opt->explore, std::cout);
       } else {
@@ -88,7 +94,10 @@ void add_explore(CLI::App& app, int& exit_code) {
         std::cout << "shrunk to " << report.shrunk_length << " steps, saved as " << report.saved_file
                   << "\nreplay: wnetconf replay " << report.saved_file << " --sut " << opt->sut.spec
                   << (opt->sut.mutant.empty() ? "" : " --mutant " + opt->sut.mutant) << "\n";
-      std::cout << "reproduce: wnetconf explore --seed " << report.seed << " (RapidCheck: " << report.reproduce << ")\n";
+      std::cout << "reproduce: wnetconf explore --sut " << opt->sut.spec
+                << (opt->sut.mutant.empty() ? "" : " --mutant " + opt->sut.mutant) << " --seed " << report.seed
+                << " --cases " << opt->explore.cases << " --max-steps " << opt->explore.max_steps
+                << " (RapidCheck: " << report.reproduce << ")\n";
     }
     std::cout << "cancel return codes:";
     for (const auto& [name, n] : report.cancel_codes) std::cout << " " << name << "=" << n;
@@ -96,7 +105,12 @@ void add_explore(CLI::App& app, int& exit_code) {
     for (const auto& [id, n] : report.requirements) std::cout << " " << id << "=" << n;
     std::cout << "\n";
     const bool coverage_ok = !opt->require_coverage || report.all_seed_codes_hit();
-    if (!coverage_ok) std::cout << "coverage: some return code of the seed page was never hit\n";
+    if (!coverage_ok) {
+      std::cout << "coverage: never hit:";
+      for (Code c : seed_cancel_codes())
+        if (!report.cancel_codes.count(code_name(c))) std::cout << " " << describe_code(c);
+      std::cout << "\n";
+    }
     std::cout << "time: " << report.seconds << " s (" << static_cast<long long>(report.steps / std::max(report.seconds, 1e-9))
               << " steps/s)\n";
     if (opt->json) {

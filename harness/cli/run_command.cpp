@@ -36,7 +36,11 @@ int run_paths(const RunOptions& opt, const char* name) {
   std::optional<Ledger> ledger;
   std::unique_ptr<Sut> sut;
   try {
-    scenarios = shard(load_scenarios({opt.paths.begin(), opt.paths.end()}), shard_from_env_or_flag(opt.shard));
+    const ShardSpec spec = shard_from_env_or_flag(opt.shard);
+    scenarios = shard(load_scenarios({opt.paths.begin(), opt.paths.end()}), spec);
+    if (spec.partial())
+      std::cout << "shard " << spec.text() << " (--shard or GTEST_SHARD_INDEX/GTEST_TOTAL_SHARDS): " << scenarios.size()
+                << " scenarios\n";
     if (!opt.ledger.empty()) ledger = load_ledger(opt.ledger);
     sut = make_sut(opt.sut);
   } catch (const SutFailure& e) {

@@ -104,8 +104,10 @@ void save_failure(Session& session, const std::string& reproduce) {
   const TraceEntry& last = trace.back();
 
   std::ostringstream text;
-  text << "# Minimal failing case found by: wnetconf explore --seed " << session.options.seed << " --cases "
-       << session.options.cases << " --max-steps " << session.options.max_steps << "\n";
+  text << "# Minimal failing case found by: "
+       << (session.options.command.empty() ? "wnetconf explore --seed " + std::to_string(session.options.seed)
+                                            : session.options.command)
+       << "\n";
   text << "# swarm: " << session.failing_swarm.describe() << "\n";
   text << "# first diverging step: " << trace.size() << ": " << step_line(last.step) << "\n";
   text << commented("#   expected (model): " + describe_result(last.want));

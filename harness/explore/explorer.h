@@ -21,6 +21,7 @@ struct ExploreOptions {
   std::string save_dir = "scenarios/regressions";
   std::string label;  // names the saved scenario: "regression.<label>.<seed>"
   bool verbose = false;  // log every case's swarm knobs
+  std::string command;   // how to run this exploration again, for the saved scenario's header
 };
 
 struct ExploreReport {

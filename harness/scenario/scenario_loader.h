@@ -10,7 +10,7 @@
 
 namespace wnc {
 
-// Bad input: what() is "file:line:column: message".
+// Bad input: what() is "file:line:column: message", or "file: message" without a position.
 class ScenarioError : public std::runtime_error {
  public:
   ScenarioError(std::string file, int line, int column, const std::string& message);
