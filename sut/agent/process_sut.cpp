@@ -13,9 +13,8 @@
 #include <thread>
 
 #include "agent/agent_client.h"
+#include "agent/child_environment.h"
 #include "agent/output_tail.h"
-
-extern char** environ;
 
 namespace wnc {
 
@@ -46,19 +45,6 @@ Pipe make_pipe() {
   return {above_stdio(UniqueFd(fds[0])), above_stdio(UniqueFd(fds[1]))};
 }
 
-// Ours, with `overrides` replacing or adding variables.
-std::vector<std::string> environment(const std::vector<std::pair<std::string, std::string>>& overrides) {
-  std::vector<std::string> out;
-  for (char** e = environ; *e; ++e) {
-    std::string_view entry(*e);
-    std::string_view name = entry.substr(0, entry.find('='));
-    bool replaced = false;
-    for (const auto& [key, value] : overrides) replaced = replaced || key == name;
-    if (!replaced) out.emplace_back(entry);
-  }
-  for (const auto& [key, value] : overrides) out.push_back(key + "=" + value);
-  return out;
-}
 
 std::string describe(int status) {
   if (WIFEXITED(status)) return "exited with status " + std::to_string(WEXITSTATUS(status));
@@ -118,7 +104,7 @@ class ProcessLink final : public agent::AgentLink {
     // A harness that ignores SIGPIPE must not hand that on: an agent whose client is gone should die.
     posix_spawnattr_setsigdefault(&spawn.attr, &pipe_only);
 
-    std::vector<std::string> env = environment(options.env);
+    std::vector<std::string> env = child_environment(options.env);
     std::vector<char*> envp;
     for (auto& e : env) envp.push_back(e.data());
     envp.push_back(nullptr);

@@ -13,26 +13,13 @@
 #include <sstream>
 #include <thread>
 
-extern char** environ;
+#include "agent/child_environment.h"
 
 namespace wnc::wine {
 
 namespace {
 
 constexpr std::size_t kLogTail = 4000;
-
-std::vector<std::string> environment(const Env& overrides) {
-  std::vector<std::string> out;
-  for (char** e = environ; *e; ++e) {
-    std::string entry(*e);
-    std::string name = entry.substr(0, entry.find('='));
-    bool replaced = false;
-    for (const auto& [key, value] : overrides) replaced = replaced || key == name;
-    if (!replaced) out.push_back(entry);
-  }
-  for (const auto& [key, value] : overrides) out.push_back(key + "=" + value);
-  return out;
-}
 
 std::string tail(const std::string& path) {
   std::ifstream in(path);
@@ -52,7 +39,7 @@ ToolRun run_tool(const std::vector<std::string>& argv, const Env& env, const std
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  std::vector<std::string> args = argv, envs = environment(env);
+  std::vector<std::string> args = argv, envs = child_environment(env);
   std::vector<char*> argp, envp;
   for (auto& a : args) argp.push_back(a.data());
   argp.push_back(nullptr);
