@@ -8,6 +8,7 @@
 #include "certify/junit_report.h"
 #include "certify/markdown_report.h"
 #include "certify/results_document.h"
+#include "output/atomic_file.h"
 #include "requirements.h"
 #include "scenario/scenario_loader.h"
 
@@ -17,12 +18,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-void write_file(const fs::path& file, const std::string& text) {
-  std::ofstream out(file, std::ios::binary);
-  out << text;
-  if (!out) throw std::runtime_error(file.string() + ": cannot be written");
-}
 
 std::string read_file(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -73,17 +68,9 @@ Hello hello_from_document(const json& j) {
 
 }  // namespace
 
-void prepare_bundle_dir(const fs::path& dir) {
-  if (fs::exists(dir) && !fs::is_empty(dir)) {
-    if (!fs::exists(dir / bundle_file::kManifest))
-      throw std::runtime_error(dir.string() + " is neither empty nor a bundle: choose another --out");
-    fs::remove_all(dir);
-  }
-  fs::create_directories(dir / bundle_file::kCorpus);
-}
-
 std::shared_ptr<const std::vector<Scenario>> import_corpus(const std::vector<Scenario>& scenarios, const fs::path& root,
                                                            const fs::path& dir) {
+  fs::create_directories(dir / bundle_file::kCorpus);
   for (const auto& sc : scenarios) {
     const fs::path rel = fs::is_directory(root) ? fs::relative(sc.file, root) : fs::path(sc.file).filename();
     const fs::path target = dir / bundle_file::kCorpus / rel;
@@ -100,18 +87,18 @@ Ledger import_ledger(const fs::path& ledger, const fs::path& dir) {
 }
 
 void write_bundle(const fs::path& dir, const Certification& c, const ManifestInfo& info) {
-  write_file(dir / bundle_file::kModelVersion, std::string(kModelVersion) + "\n");
-  write_file(dir / bundle_file::kCatalog, catalog_text());
-  write_file(dir / bundle_file::kSeeds, json_file_text(seeds_document(c.settings)));
-  write_file(dir / bundle_file::kHello, json_file_text(hello_document(c.run.hello)));
+  write_file_atomically(dir / bundle_file::kModelVersion, std::string(kModelVersion) + "\n");
+  write_file_atomically(dir / bundle_file::kCatalog, catalog_text());
+  write_file_atomically(dir / bundle_file::kSeeds, json_file_text(seeds_document(c.settings)));
+  write_file_atomically(dir / bundle_file::kHello, json_file_text(hello_document(c.run.hello)));
   const std::string results = json_file_text(results_document(c));
-  write_file(dir / bundle_file::kResults, results);
+  write_file_atomically(dir / bundle_file::kResults, results);
   // Rendered from the file's text, so the reports show exactly what results.json says
   // (invalid UTF-8 from an agent already replaced).
   const json doc = json::parse(results);
-  write_file(dir / bundle_file::kJunit, junit_report(doc));
-  write_file(dir / bundle_file::kHtml, html_report(doc));
-  write_file(dir / bundle_file::kMarkdown, markdown_report(doc));
+  write_file_atomically(dir / bundle_file::kJunit, junit_report(doc));
+  write_file_atomically(dir / bundle_file::kHtml, html_report(doc));
+  write_file_atomically(dir / bundle_file::kMarkdown, markdown_report(doc));
   write_manifest(dir, info);
 }
 

@@ -27,11 +27,6 @@ inline constexpr const char* kLedger = "ledger.yaml";
 inline constexpr const char* kCorpus = "corpus";
 }  // namespace bundle_file
 
-// Makes `dir` ready for a new bundle: creates it, or empties it when it holds an earlier
-// bundle. Throws std::runtime_error when it holds anything else: certify deletes nothing
-// it did not write.
-void prepare_bundle_dir(const std::filesystem::path& dir);
-
 // Copies the scenario files into dir/corpus, keeping their paths below `root` (the
 // --scenarios folder, or a lone file's folder), and loads them back from there.
 std::shared_ptr<const std::vector<Scenario>> import_corpus(const std::vector<Scenario>& scenarios,

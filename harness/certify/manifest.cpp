@@ -6,6 +6,7 @@
 #include "certify/bundle.h"
 #include "certify/results_document.h"
 #include "certify/sha256.h"
+#include "output/atomic_file.h"
 
 namespace wnc {
 
@@ -80,7 +81,7 @@ void write_manifest(const fs::path& dir, const ManifestInfo& info) {
                    {"files", digests}};
   if (!info.merged_from.empty()) manifest["merged_from"] = info.merged_from;
   manifest["manifest_sha256"] = manifest_self_digest(manifest);
-  std::ofstream(dir / bundle_file::kManifest, std::ios::binary) << json_file_text(manifest);
+  write_file_atomically(dir / bundle_file::kManifest, json_file_text(manifest));
 }
 
 namespace {

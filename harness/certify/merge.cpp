@@ -1,6 +1,7 @@
 #include "certify/merge.h"
 
 #include "certify/bundle.h"
+#include "certify/bundle_folder.h"
 #include "certify/certify_run.h"
 #include "certify/results_reader.h"
 
@@ -43,14 +44,16 @@ Certification merge_bundles(const fs::path& out, const std::vector<fs::path>& sh
   const BundleContents& first = contents.front();
   Certification merged = certification_from_results(docs, first.corpus, first.ledger, first.hello);
 
-  prepare_bundle_dir(out);
-  fs::copy(shards.front() / bundle_file::kCorpus, out / bundle_file::kCorpus, fs::copy_options::recursive);
-  if (first.ledger) fs::copy_file(shards.front() / bundle_file::kLedger, out / bundle_file::kLedger);
+  BundleFolder folder(out);
+  const fs::path& staged = folder.staging();
+  fs::copy(shards.front() / bundle_file::kCorpus, staged / bundle_file::kCorpus, fs::copy_options::recursive);
+  if (first.ledger) fs::copy_file(shards.front() / bundle_file::kLedger, staged / bundle_file::kLedger);
   for (const auto& dir : shards)
     if (fs::exists(dir / kExplorationDir))
-      fs::copy(dir / kExplorationDir, out / kExplorationDir, fs::copy_options::recursive | fs::copy_options::skip_existing);
-  write_bundle(out, merged,
+      fs::copy(dir / kExplorationDir, staged / kExplorationDir, fs::copy_options::recursive | fs::copy_options::skip_existing);
+  write_bundle(staged, merged,
                {merged.settings.vendor, first.manifest.at("subjects").at("agent_binary"), digests});
+  folder.commit();
   return merged;
 }
 

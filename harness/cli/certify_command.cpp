@@ -3,10 +3,12 @@
 #include <sstream>
 
 #include "certify/bundle.h"
+#include "certify/bundle_folder.h"
 #include "certify/certify_run.h"
 #include "certify/merge.h"
 #include "certify/results_document.h"
 #include "cli/commands.h"
+#include "output/interrupt_notice.h"
 #include "run/run_summary.h"
 #include "scenario/scenario_loader.h"
 #include "sut_factory.h"
@@ -73,15 +75,27 @@ int merge(const CertifyOptions& o) {
   }
 }
 
+// A run that did not finish keeps its staging folder only when the explorer saved findings
+// there; the target is untouched either way.
+void abandon(BundleFolder& folder) {
+  const fs::path findings = folder.staging() / kExplorationDir;
+  std::error_code ec;
+  if (fs::is_directory(findings, ec) && !fs::is_empty(findings, ec)) {
+    folder.keep();
+    std::cerr << "wnetconf certify: the cases found so far are kept in " << findings.string() << "\n";
+  }
+  std::cerr << "wnetconf certify: " << folder.target().string() << " was left as it was\n";
+}
+
 int certify(CertifyOptions& o) {
   if (o.vendor.empty() || o.out.empty()) {
     std::cerr << "wnetconf certify: --vendor and --out are required (or --merge OUT DIR...)\n";
     return exit_code::kBadInput;
   }
-  const fs::path out = o.out;
   std::shared_ptr<const std::vector<Scenario>> corpus;
   std::optional<Ledger> ledger;
   std::unique_ptr<Sut> sut;
+  std::optional<BundleFolder> folder;
   nlohmann::json agent;
   try {
     o.settings.vendor = o.vendor;
@@ -90,28 +104,41 @@ int certify(CertifyOptions& o) {
     const std::vector<Scenario> loaded = load_scenarios({o.scenarios});
     if (!o.ledger.empty()) load_ledger(o.ledger);
     agent = agent_binary(o);
+    folder.emplace(o.out);
     sut = make_sut(o.sut);
-    prepare_bundle_dir(out);
-    corpus = import_corpus(loaded, o.scenarios, out);
-    if (!o.ledger.empty()) ledger = import_ledger(o.ledger, out);
+    corpus = import_corpus(loaded, o.scenarios, folder->staging());
+    if (!o.ledger.empty()) ledger = import_ledger(o.ledger, folder->staging());
+  } catch (const SutFailure& e) {
+    std::cerr << "wnetconf certify: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
+    return exit_code::kSutNotDriven;
   } catch (const std::exception& e) {
     std::cerr << "wnetconf certify: " << e.what() << "\n";
     return exit_code::kBadInput;
   }
+  const std::string out = folder->target().string();
   try {
-    CertifyRequest request{o.settings, corpus, ledger, out, o.quiet ? nullptr : &std::cerr};
-    Certification c = run_certification(*sut, request, &explore);
+    CertifyRequest request{o.settings, corpus, ledger, folder->staging(), o.quiet ? nullptr : &std::cerr};
+    Certification c;
+    {
+      // Before the exploration, which says where its findings are once it has some.
+      InterruptNotice notice("\nwnetconf certify: interrupted; " + out + " was left as it was; this run's files are in " +
+                             folder->staging().string() + "\n");
+      c = run_certification(*sut, request, &explore);
+    }
     sut->bye();
-    write_bundle(out, c, {o.vendor, agent, {}});
-    print_outcome_lines(c, out.string(), o.json);
+    write_bundle(folder->staging(), c, {o.vendor, agent, {}});
+    if (auto aside = folder->commit())
+      std::cerr << "wnetconf certify: the earlier bundle gained files it did not list; they are kept in " << aside->string()
+                << "\n";
+    print_outcome_lines(c, out, o.json);
     return c.conformant() ? exit_code::kConformant : exit_code::kFailures;
   } catch (const SutFailure& e) {
     std::cerr << "wnetconf certify: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
-    fs::remove_all(out);  // no half bundle that a later certify would refuse to replace
+    abandon(*folder);
     return exit_code::kSutNotDriven;
   } catch (const std::exception& e) {  // the bundle cannot be written
     std::cerr << "wnetconf certify: " << e.what() << "\n";
-    fs::remove_all(out);
+    abandon(*folder);
     return exit_code::kBadInput;
   }
 }
@@ -125,7 +152,7 @@ void add_certify(CLI::App& app, int& exit_code) {
   cmd->add_option("--mutant", o->sut.mutant, "A named bug to inject into the sim");
   cmd->add_option("--vendor", o->vendor, "Who is certified: named in every report");
   cmd->add_option("--expect", o->ledger, "The vendor's ledger of known divergences");
-  cmd->add_option("--out", o->out, "The bundle's folder (created; an earlier bundle there is replaced)");
+  cmd->add_option("--out", o->out, "The bundle's folder: new, empty, or an earlier bundle, replaced once the new one is complete");
   cmd->add_option("--scenarios", o->scenarios, "The scenario corpus: a folder or a file")->capture_default_str();
   cmd->add_option("--seed", o->settings.seed, "The exploration's seed")->capture_default_str();
   cmd->add_option("--cases", o->settings.cases, "Exploration cases")->capture_default_str()->check(CLI::Range(0, 10000000));

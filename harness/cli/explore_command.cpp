@@ -4,6 +4,7 @@
 #include "certify/shard.h"
 #include "cli/commands.h"
 #include "explore/explorer.h"
+#include "output/atomic_file.h"
 #include "sut_factory.h"
 #include "vocabulary/codes.h"
 
@@ -43,6 +44,7 @@ void add_explore(CLI::App& app, int& exit_code) {
     ShardSpec spec;
     try {
       spec = shard_from_env_or_flag(opt->shard);
+      require_writable_folder(opt->explore.save_dir);  // before a divergence is found, not after
       sut = make_sut(opt->sut);
     } catch (const SutFailure& e) {
       std::cerr << "wnetconf explore: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
@@ -90,6 +92,10 @@ void add_explore(CLI::App& app, int& exit_code) {
               << "\n";
     if (!report.passed) {
       std::cout << report.failure;
+      if (!report.save_error.empty())
+        std::cerr << "wnetconf explore: the failing case could not be saved: " << report.save_error << "\n"
+                  << "here it is instead:\n"
+                  << report.unsaved_case;
       if (!report.saved_file.empty())
         std::cout << "shrunk to " << report.shrunk_length << " steps, saved as " << report.saved_file
                   << "\nreplay: wnetconf replay " << report.saved_file << " --sut " << opt->sut.spec

@@ -6,18 +6,16 @@
 #include <rapidcheck/state.h>
 
 #include <chrono>
-#include <csignal>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
-#include <unistd.h>
 
 #include "explore/coverage.h"
 #include "explore/explore_state.h"
 #include "explore/step_generator.h"
 #include "explore/swarm.h"
+#include "output/atomic_file.h"
+#include "output/interrupt_notice.h"
 #include "requirements.h"
 #include "run/run_summary.h"
 #include "scenario/scenario_loader.h"
@@ -44,20 +42,12 @@ struct Session {
   Swarm swarm;
   std::vector<TraceEntry> trace;
   std::string saved_path;
+  InterruptNotice* notice = nullptr;  // says where the smallest failing case so far is
   std::string why;  // the latest divergence, expected vs got
   // The smallest failing case so far: shrinking also runs cases that pass.
   Swarm failing_swarm;
   std::vector<TraceEntry> failing_trace;
 };
-
-// Ctrl-C: the smallest failing case so far is already on disk; say where and stop.
-char g_interrupt_message[4096] = "wnetconf explore: interrupted\n";
-
-extern "C" void on_interrupt(int) {
-  ssize_t ignored = write(STDERR_FILENO, g_interrupt_message, std::strlen(g_interrupt_message));
-  (void)ignored;
-  _exit(130);
-}
 
 std::string step_line(const Step& step) { return describe_step(step); }
 
@@ -115,15 +105,22 @@ void save_failure(Session& session, const std::string& reproduce) {
   text << "# RapidCheck reproduce: " << (reproduce.empty() ? "(shrinking was interrupted)" : reproduce) << "\n";
   text << scenario_to_yaml(sc);
 
-  std::filesystem::create_directories(session.options.save_dir);
-  const std::filesystem::path file = std::filesystem::path(session.options.save_dir) / (sc.id + ".yaml");
-  const std::filesystem::path tmp = file.string() + ".tmp";
-  std::ofstream(tmp, std::ios::binary) << text.str();
-  std::filesystem::rename(tmp, file);
-  session.saved_path = file.string();
   session.report.shrunk_length = static_cast<int>(trace.size());
-  std::snprintf(g_interrupt_message, sizeof g_interrupt_message,
-                "\nwnetconf explore: interrupted; the smallest failing case so far is in %s\n", file.c_str());
+  const std::filesystem::path file = std::filesystem::path(session.options.save_dir) / (sc.id + ".yaml");
+  try {
+    std::filesystem::create_directories(session.options.save_dir);
+    write_file_atomically(file, text.str());
+  } catch (const std::exception& e) {  // a full disk: the case is kept in the report instead
+    session.report.unsaved_case = text.str();
+    session.report.save_error = e.what();
+    session.saved_path.clear();
+    return;
+  }
+  session.report.unsaved_case.clear();
+  session.report.save_error.clear();
+  session.saved_path = file.string();
+  if (session.notice)
+    session.notice->set("\nwnetconf explore: interrupted; the smallest failing case so far is in " + file.string() + "\n");
 }
 
 class StepCommand : public rc::state::Command<ExploreState, Session> {
@@ -242,9 +239,10 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
   rc::detail::TestMetadata metadata{"explore", "model vs " + hello.name};
   CaseCounter counter(session);
 
-  auto previous = std::signal(SIGINT, on_interrupt);
+  InterruptNotice notice("\nwnetconf explore: interrupted before any divergence\n");
+  session.notice = &notice;
   const auto result = rc::detail::checkProperty(rc::detail::toProperty(property), metadata, params, counter);
-  std::signal(SIGINT, previous);
+  session.notice = nullptr;
 
   rc::detail::FailureResult failure;
   if (result.match(failure)) {

@@ -31,6 +31,8 @@ struct ExploreReport {
   long long steps = 0;      // steps run on both sides, shrinking excluded
   int shrunk_length = 0;    // steps in the saved scenario
   std::string saved_file;   // the regression scenario, when one was saved
+  std::string save_error;   // why it could not be saved (a full disk) ...
+  std::string unsaved_case; // ... and the case, to be printed instead
   std::string failure;      // the first diverging step, expected vs got
   std::string reproduce;    // RapidCheck's reproduce string
   std::map<std::string, long long> cancel_codes;  // code name -> cancels returning it

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "certify/bundle.h"
+#include "certify/bundle_folder.h"
 #include "certify/certify_run.h"
 #include "certify/results_document.h"
 #include "model_sut.h"
@@ -95,11 +96,13 @@ class CertifyTest : public ::testing::Test {
   Certification certify(const fs::path& out, Sut& sut, CertifySettings s, bool with_ledger = false,
                         const FakeExplorer& explorer = {}) {
     const fs::path corpus_root = data() / "corpus";
-    prepare_bundle_dir(out);
-    CertifyRequest request{s, import_corpus(load_scenarios({corpus_root}), corpus_root, out), std::nullopt, out, nullptr};
-    if (with_ledger) request.ledger = import_ledger(data() / "ledger.yaml", out);
+    BundleFolder folder(out);
+    const fs::path& staged = folder.staging();
+    CertifyRequest request{s, import_corpus(load_scenarios({corpus_root}), corpus_root, staged), std::nullopt, staged, nullptr};
+    if (with_ledger) request.ledger = import_ledger(data() / "ledger.yaml", staged);
     Certification c = run_certification(sut, request, explorer);
-    write_bundle(out, c, {s.vendor, nullptr, {}});
+    write_bundle(staged, c, {s.vendor, nullptr, {}});
+    folder.commit();
     return c;
   }
 

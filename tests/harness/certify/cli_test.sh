@@ -70,4 +70,23 @@ expect_exit 2 "$wnetconf" certify "${common[@]}" --out "$data"
 expect_exit 2 "$wnetconf" verify "$out/nothing-here"
 expect_exit 2 "$wnetconf" verify "$out/whole" --rerun
 expect_exit 2 "$wnetconf" certify --merge "$out/merged2" "$out/shard0"
+# --out deletes nothing certify did not write: a stray manifest.json, the current folder and
+# its parent are refused; an implementation that cannot be driven leaves the bundle as it was.
+mkdir -p "$out/stray" "$out/cwd/sub"
+echo '{}' >"$out/stray/manifest.json"
+echo notes >"$out/stray/NOTES.md"
+echo mine >"$out/cwd/precious.txt"
+expect_exit 2 "$wnetconf" certify "${common[@]}" --out "$out/stray"
+[ "$(cat "$out/stray/NOTES.md")" = notes ] || fail "a stray manifest.json let certify delete NOTES.md"
+grep -q "not a wnetconf bundle" "$out/last.err" || fail "the stray manifest is not named"
+(cd "$out/cwd/sub" && expect_exit 2 "$wnetconf" certify "${common[@]}" --out .)
+(cd "$out/cwd/sub" && expect_exit 2 "$wnetconf" certify "${common[@]}" --out ..)
+[ "$(cat "$out/cwd/precious.txt")" = mine ] && [ -d "$out/cwd/sub" ] || fail "--out . or .. deleted files"
+before=$(sha256sum "$out/whole/manifest.json")
+expect_exit 3 "$wnetconf" certify "${common[@]:2}" --sut "cmd:$out/no-such-agent" --out "$out/whole"
+[ "$(sha256sum "$out/whole/manifest.json")" = "$before" ] || fail "a failed run replaced the bundle"
+expect_exit 0 "$wnetconf" verify "$out/whole"
+expect_exit 3 "$wnetconf" certify "${common[@]:2}" --sut "cmd:sh -c 'read line; exit 1'" --out "$out/whole"
+expect_exit 0 "$wnetconf" verify "$out/whole"
+ls -a "$out" | grep -q 'incomplete\|replaced' && fail "a staging folder was left behind: $(ls -a "$out")"
 echo "certify and verify end to end: ok"

@@ -110,16 +110,5 @@ TEST_F(CertifyTest, AnAgentBinaryIsPinnedAndChecked) {
   ASSERT_EQ(check.notes.size(), 1u);  // moved to another machine: noted, not failed
 }
 
-TEST_F(CertifyTest, CertifyReplacesOnlyAnEarlierBundle) {
-  TestSut sut;
-  certify(dir("b"), sut, settings());
-  certify(dir("b"), sut, settings());
-  EXPECT_TRUE(check_manifest(dir("b")).findings.empty());
-  fs::create_directories(dir("other"));
-  write(dir("other") / "precious.txt", "mine");
-  EXPECT_THROW(prepare_bundle_dir(dir("other")), std::runtime_error);
-  EXPECT_TRUE(fs::exists(dir("other") / "precious.txt"));
-}
-
 }  // namespace
 }  // namespace wnc::test
