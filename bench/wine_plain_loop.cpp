@@ -17,10 +17,15 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "vocabulary/step.h"
+
 namespace {
 
 enum Kind { kAdd, kDrives, kGetConnection, kQueryDosDevice, kCancel, kLastError, kKinds };
-const char* const kNames[kKinds] = {"add", "drives", "get_connection", "query_dos_device", "cancel", "last_error"};
+// Named as the steps the agent runs for the same calls, so the two lines compare field by field.
+const char* const kNames[kKinds] = {wnc::AddStep::traits.kind,         wnc::DrivesStep::traits.kind,
+                                    wnc::GetConnectionStep::traits.kind, wnc::QueryDosDeviceStep::traits.kind,
+                                    wnc::CancelStep::traits.kind,      wnc::LastErrorStep::traits.kind};
 
 LARGE_INTEGER now() {
   LARGE_INTEGER t;

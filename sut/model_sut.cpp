@@ -1,6 +1,6 @@
 #include "model_sut.h"
 
-#include "capabilities.h"
+#include "vocabulary/capabilities.h"
 #include "protocol/hello_json.h"
 #include "reference_model.h"
 #include "requirements.h"

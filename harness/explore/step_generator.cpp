@@ -27,7 +27,7 @@ struct Choices {
   std::vector<std::string> logon_names;                   // not logged on
   std::map<std::string, std::vector<std::string>> partners;  // user -> unpaired logons
   std::vector<std::string> logged_on;                     // every logon but system
-  std::vector<std::pair<int, std::string>> menu;          // weight, step kind
+  std::vector<std::pair<int, Step (*)(const Choices&, const Swarm&)>> menu;  // weight, generator
 };
 
 std::vector<std::string> free_names(const std::set<std::string>& used, const char* prefix) {
@@ -50,6 +50,8 @@ std::vector<std::string> held_names(const ExploreState& s, const std::string& as
     for (const auto& [key, e] : p->second.entries) out.push_back(key + ":");
   return out;
 }
+
+void offer_menu(const ExploreState& s, const Swarm& sw, Choices& c);
 
 std::shared_ptr<const Choices> read_choices(const ExploreState& s, const Swarm& sw) {
   auto c = std::make_shared<Choices>();
@@ -74,26 +76,7 @@ std::shared_ptr<const Choices> read_choices(const ExploreState& s, const Swarm& 
   for (const char* n : {"alice3", "bob2", "alice", "alice2", "bob"})
     if (!s.world.logons.count(n)) c->logon_names.push_back(n);
 
-  // Weighted by how much each kind matters to WNetCancelConnection.
-  auto offer = [&](int weight, const char* kind, bool possible = true) {
-    if (sw.kinds.count(kind) && possible) c->menu.emplace_back(weight, kind);
-  };
-  offer(6, "cancel");
-  offer(5, "add");
-  offer(4, "open");
-  offer(1, "close", !c->handles.empty());
-  offer(1, "io", !c->handles.empty());
-  offer(2, "chdir");
-  offer(1, "job");
-  offer(1, "end_job", !c->jobs.empty());
-  offer(1, "drives");
-  offer(1, "get_connection");
-  offer(1, "query_dos_device");
-  offer(1, "last_error");
-  offer(1, "logon", !c->logon_names.empty());
-  offer(1, "logoff", s.world.logons.size() > 1);
-  if (sw.provider_faults || sw.profile_faults) c->menu.emplace_back(2, "fault");
-  if (c->menu.empty()) c->menu.emplace_back(1, "drives");
+  offer_menu(s, sw, *c);
   return c;
 }
 
@@ -122,7 +105,9 @@ std::string path_for(const Choices& c, const Swarm& sw, const std::string& as) {
   return own.empty() || uniform(0, 4) == 0 ? pick(any_paths(sw)) : pick(own);
 }
 
-Step gen_add(const Choices& c, const Swarm& sw) {
+// One generator per step type; the registry's static check below fails the build when a
+// type has none.
+Step generate(std::type_identity<AddStep>, const Choices& c, const Swarm& sw) {
   AddStep a;
   a.as = pick(c.actors);
   if (sw.print && uniform(0, 5) == 0) {
@@ -150,7 +135,7 @@ Step gen_add(const Choices& c, const Swarm& sw) {
   return a;
 }
 
-Step gen_cancel(const Choices& c, const Swarm& sw) {
+Step generate(std::type_identity<CancelStep>, const Choices& c, const Swarm& sw) {
   CancelStep s;
   s.as = pick(c.actors);
   const auto& held = c.held.at(s.as);
@@ -171,15 +156,40 @@ Step gen_cancel(const Choices& c, const Swarm& sw) {
   return s;
 }
 
-Step gen_fault(const Swarm& sw) {
-  if (sw.provider_faults && (!sw.profile_faults || coin())) {
-    ProviderFaultStep f;
-    f.code = static_cast<Code>(uniform(5001, 5004));
-    f.text = pick(std::vector<std::string>{"server on fire", "quota exceeded"});
-    f.name = "TestNet";
-    f.times = uniform(1, 3);
-    return f;
-  }
+Step generate(std::type_identity<GetConnectionStep>, const Choices& c, const Swarm& sw) {
+  return GetConnectionStep{pick(c.actors), pick(devices(sw))};
+}
+
+Step generate(std::type_identity<DrivesStep>, const Choices& c, const Swarm&) { return DrivesStep{pick(c.actors)}; }
+
+Step generate(std::type_identity<QueryDosDeviceStep>, const Choices& c, const Swarm& sw) {
+  return QueryDosDeviceStep{pick(c.actors), pick(devices(sw))};
+}
+
+Step generate(std::type_identity<OpenStep>, const Choices& c, const Swarm& sw) {
+  const std::string who = pick(c.actors);
+  return OpenStep{who, path_for(c, sw, who), pick(c.free_handles), coin() ? HandleKind::File : HandleKind::Directory};
+}
+
+Step generate(std::type_identity<CloseStep>, const Choices& c, const Swarm&) { return CloseStep{pick(c.handles)}; }
+
+Step generate(std::type_identity<IoStep>, const Choices& c, const Swarm&) { return IoStep{pick(c.handles)}; }
+
+Step generate(std::type_identity<ChdirStep>, const Choices& c, const Swarm& sw) {
+  const std::string who = pick(c.actors);
+  return ChdirStep{who, path_for(c, sw, who)};
+}
+
+Step generate(std::type_identity<JobStep>, const Choices& c, const Swarm& sw) {
+  const std::string who = pick(c.actors);
+  std::vector<std::string> d = {"LPT1:", "LPT2:"};
+  if (sw.nasty_names) d.push_back("Z:");
+  return JobStep{who, pick(d), pick(c.free_jobs)};
+}
+
+Step generate(std::type_identity<EndJobStep>, const Choices& c, const Swarm&) { return EndJobStep{pick(c.jobs)}; }
+
+Step generate(std::type_identity<ProfileFaultStep>, const Choices&, const Swarm&) {
   ProfileFaultStep p;
   p.user = pick(std::vector<std::string>{"alice", "bob"});
   p.health = pick(std::vector<ProfileHealth>{ProfileHealth::Unreadable, ProfileHealth::Corrupt, ProfileHealth::Ok});
@@ -187,7 +197,18 @@ Step gen_fault(const Swarm& sw) {
   return p;
 }
 
-Step gen_logon(const Choices& c, const Swarm& sw) {
+Step generate(std::type_identity<ProviderFaultStep>, const Choices&, const Swarm&) {
+  ProviderFaultStep f;
+  f.code = static_cast<Code>(uniform(5001, 5004));
+  f.text = pick(std::vector<std::string>{"server on fire", "quota exceeded"});
+  f.name = "TestNet";
+  f.times = uniform(1, 3);
+  return f;
+}
+
+Step generate(std::type_identity<LastErrorStep>, const Choices& c, const Swarm&) { return LastErrorStep{pick(c.actors)}; }
+
+Step generate(std::type_identity<LogonStep>, const Choices& c, const Swarm& sw) {
   LogonStep l;
   l.name = pick(c.logon_names);
   l.user = l.name.rfind("bob", 0) == 0 ? "bob" : "alice";
@@ -199,35 +220,49 @@ Step gen_logon(const Choices& c, const Swarm& sw) {
   return l;
 }
 
-Step gen_of_kind(const std::string& kind, const Choices& c, const Swarm& sw) {
-  auto as = [&]() { return pick(c.actors); };
-  if (kind == "cancel") return gen_cancel(c, sw);
-  if (kind == "add") return gen_add(c, sw);
-  if (kind == "open") {
-    const std::string who = as();
-    return OpenStep{who, path_for(c, sw, who), pick(c.free_handles), coin() ? HandleKind::File : HandleKind::Directory};
-  }
-  if (kind == "close") return CloseStep{pick(c.handles)};
-  if (kind == "io") return IoStep{pick(c.handles)};
-  if (kind == "chdir") {
-    const std::string who = as();
-    return ChdirStep{who, path_for(c, sw, who)};
-  }
-  if (kind == "job") {
-    std::vector<std::string> d = {"LPT1:", "LPT2:"};
-    if (sw.nasty_names) d.push_back("Z:");
-    return JobStep{as(), pick(d), pick(c.free_jobs)};
-  }
-  if (kind == "end_job") return EndJobStep{pick(c.jobs)};
-  if (kind == "get_connection") return GetConnectionStep{as(), pick(devices(sw))};
-  if (kind == "query_dos_device") return QueryDosDeviceStep{as(), pick(devices(sw))};
-  if (kind == "last_error") return LastErrorStep{as()};
-  if (kind == "fault") return gen_fault(sw);
-  if (kind == "logon") return gen_logon(c, sw);
-  if (kind == "logoff") {
-    return LogoffStep{pick(c.logged_on)};
-  }
-  return DrivesStep{as()};
+Step generate(std::type_identity<LogoffStep>, const Choices& c, const Swarm&) { return LogoffStep{pick(c.logged_on)}; }
+
+constexpr bool every_step_type_has_a_generator() {
+  bool all = true;
+  for_each_step_type([&]<class T>(std::type_identity<T> t) {
+    all = all && requires(const Choices& c, const Swarm& sw) { generate(t, c, sw); };
+  });
+  return all;
+}
+static_assert(every_step_type_has_a_generator(), "a step type of the registry has no generate() overload");
+
+template <class T>
+Step make(const Choices& c, const Swarm& sw) {
+  return generate(std::type_identity<T>{}, c, sw);
+}
+
+// Both fault types are one kind of the menu: the swarm's knobs say which may come.
+Step make_fault(const Choices& c, const Swarm& sw) {
+  if (sw.provider_faults && (!sw.profile_faults || coin())) return make<ProviderFaultStep>(c, sw);
+  return make<ProfileFaultStep>(c, sw);
+}
+
+// Weighted by how much each kind matters to WNetCancelConnection.
+void offer_menu(const ExploreState& s, const Swarm& sw, Choices& c) {
+  auto offer = [&]<class T>(int weight, std::type_identity<T>, bool possible = true) {
+    if (sw.kinds.count(T::traits.kind) && possible) c.menu.emplace_back(weight, &make<T>);
+  };
+  offer(6, std::type_identity<CancelStep>{});
+  offer(5, std::type_identity<AddStep>{});
+  offer(4, std::type_identity<OpenStep>{});
+  offer(1, std::type_identity<CloseStep>{}, !c.handles.empty());
+  offer(1, std::type_identity<IoStep>{}, !c.handles.empty());
+  offer(2, std::type_identity<ChdirStep>{});
+  offer(1, std::type_identity<JobStep>{});
+  offer(1, std::type_identity<EndJobStep>{}, !c.jobs.empty());
+  offer(1, std::type_identity<DrivesStep>{});
+  offer(1, std::type_identity<GetConnectionStep>{});
+  offer(1, std::type_identity<QueryDosDeviceStep>{});
+  offer(1, std::type_identity<LastErrorStep>{});
+  offer(1, std::type_identity<LogonStep>{}, !c.logon_names.empty());
+  offer(1, std::type_identity<LogoffStep>{}, s.world.logons.size() > 1);
+  if (sw.provider_faults || sw.profile_faults) c.menu.emplace_back(2, &make_fault);
+  if (c.menu.empty()) c.menu.emplace_back(1, &make<DrivesStep>);
 }
 
 }  // namespace
@@ -238,8 +273,8 @@ rc::Gen<Step> gen_step(const ExploreState& s, const std::shared_ptr<const Swarm>
     int total = 0;
     for (const auto& [w, k] : choices->menu) total += w;
     int roll = uniform(0, total);
-    for (const auto& [w, kind] : choices->menu) {
-      if (roll < w) return gen_of_kind(kind, *choices, *swarm);
+    for (const auto& [w, generator] : choices->menu) {
+      if (roll < w) return generator(*choices, *swarm);
       roll -= w;
     }
     return DrivesStep{pick(choices->actors)};

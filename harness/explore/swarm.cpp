@@ -1,6 +1,7 @@
 #include "explore/swarm.h"
 
-#include "capabilities.h"
+#include "vocabulary/capabilities.h"
+#include "vocabulary/step.h"
 
 namespace wnc {
 
@@ -39,22 +40,21 @@ rc::Gen<Swarm> gen_swarm(const std::set<std::string>& caps) {
         s.setup.logons["admin"] = {"alice", 1, std::string("alice")};
       }
     }
-    // cancel and add are the point of the exercise; the rest come and go.
-    for (const char* k : {"cancel", "add"})
-      if (has(k)) s.kinds.insert(k);
-    for (const char* k : {"get_connection", "drives", "query_dos_device", "open", "close", "io", "chdir",
-                          "job", "end_job", "last_error", "logon", "logoff"})
-      if (has(k) && *rc::gen::arbitrary<bool>()) s.kinds.insert(k);
-    if (!has(capability::kPrint)) {
-      s.kinds.erase("job");
-      s.kinds.erase("end_job");
+    // cancel and add are the point of the exercise; the rest come and go; faults have
+    // knobs of their own.
+    for (const std::string& kind : step_kinds()) {
+      if (kind == CancelStep::traits.kind || kind == AddStep::traits.kind) {
+        if (has(kind)) s.kinds.insert(kind);
+      } else if (kind != ProfileFaultStep::traits.kind && has(kind) && *rc::gen::arbitrary<bool>()) {
+        s.kinds.insert(kind);
+      }
     }
-    if (!has(capability::kLogonMultiple)) {
-      s.kinds.erase("logon");
-      s.kinds.erase("logoff");
-    }
-    s.provider_faults = has("fault") && maybe(capability::kFaultProvider);
-    s.profile_faults = has("fault") && maybe(capability::kFaultProfile);
+    // A kind whose feature is missing is never generated.
+    for_each_step_type([&]<class T>(std::type_identity<T>) {
+      if (T::traits.feature && !has(T::traits.feature)) s.kinds.erase(T::traits.kind);
+    });
+    s.provider_faults = has(ProviderFaultStep::traits.kind) && maybe(ProviderFaultStep::traits.feature);
+    s.profile_faults = has(ProfileFaultStep::traits.kind) && maybe(ProfileFaultStep::traits.feature);
     s.nasty_names = *rc::gen::arbitrary<bool>();
     s.as_system = maybe(capability::kLogonSystem);
     s.ansi = has(capability::kApiAnsi);

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
-#include "capabilities.h"
+#include "vocabulary/capabilities.h"
 
 namespace wnc {
 
@@ -32,23 +32,17 @@ std::set<std::string> required_capabilities(const Scenario& sc) {
   if (sc.setup.logons.size() > 1) need.insert(capability::kLogonMultiple);
   if (sc.setup.profile == BehaviourProfile::NtLinked) need.insert(capability::kProfileNtLinked);
   for (const auto& st : sc.steps) {
-    need.insert(step_kind(st.step));
+    const StepTraits& traits = step_traits(st.step);
+    need.insert(traits.kind);
+    if (traits.feature) need.insert(traits.feature);
     if (const std::string* as = step_actor(st.step); as && *as == kSystemLogon) need.insert(capability::kLogonSystem);
-    std::visit(
-        [&](const auto& s) {
-          using T = std::decay_t<decltype(s)>;
-          if constexpr (std::is_same_v<T, LogonStep>) need.insert(capability::kLogonMultiple);
-          if constexpr (std::is_same_v<T, ProfileFaultStep>) need.insert(capability::kFaultProfile);
-          if constexpr (std::is_same_v<T, ProviderFaultStep>) need.insert(capability::kFaultProvider);
-          if constexpr (std::is_same_v<T, JobStep>) need.insert(capability::kPrint);
-          if constexpr (std::is_same_v<T, AddStep>)
-            if (s.type == ResourceType::Print) need.insert(capability::kPrint);
-          if constexpr (std::is_same_v<T, CancelStep>) {
-            if (s.api == Api::A || s.api == Api::A2) need.insert(capability::kApiAnsi);
-            if (!s.name) need.insert(capability::kNameNull);
-          }
-        },
-        st.step);
+    // What a step's values, not its kind, ask of the implementation.
+    if (const auto* add = std::get_if<AddStep>(&st.step); add && add->type == ResourceType::Print)
+      need.insert(capability::kPrint);
+    if (const auto* cancel = std::get_if<CancelStep>(&st.step)) {
+      if (cancel->api == Api::A || cancel->api == Api::A2) need.insert(capability::kApiAnsi);
+      if (!cancel->name) need.insert(capability::kNameNull);
+    }
   }
   return need;
 }

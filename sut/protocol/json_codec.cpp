@@ -135,25 +135,111 @@ Api api_from(const std::string& s) {
   return Api::W;
 }
 
-Step decode_fault(const json& body, const std::vector<std::string>& path) {
-  Fields f(body, path, "fault arguments");
-  if (f.find("provider")) {
-    const json& p = f.need("provider");
-    Fields pf(p, f.path_to("provider"), "the provider fault {code, text, name}");
-    ProviderFaultStep s;
-    s.code = static_cast<Code>(pf.integer("code", -1, 0, 0xFFFFFFFFLL));
-    if (!p.contains("code")) pf.fail("code", "missing required key 'code'");
-    s.text = pf.opt_str("text").value_or("");
-    s.name = pf.opt_str("name").value_or("");
-    pf.done("code, text, name");
-    s.times = static_cast<int>(f.integer("times", 1, 1, 1000000));
-    f.done("provider, times");
-    return s;
-  }
-  if (!f.find("profile"))
-    throw DecodeError(path, "a fault needs 'profile' (unreadable, corrupt, ok) or 'provider'");
+// One decoder and one encoder per step type: a type of the registry without both fails to
+// compile. Each decoder reads the keys it knows and closes with the list it accepts.
+AddStep decode(std::type_identity<AddStep>, Fields& f) {
+  AddStep s{f.str("as"), f.opt_str("local"), f.str("remote"), ResourceType::Disk, false};
+  s.type = f.one_of("type", {"disk", "print"}, "disk") == "print" ? ResourceType::Print : ResourceType::Disk;
+  s.persistent = f.boolean("persistent", false);
+  f.done("as, local, remote, type, persistent");
+  return s;
+}
+json encode(const AddStep& s) {
+  json body = {{"as", s.as}};
+  if (s.local) body["local"] = *s.local;
+  body["remote"] = s.remote;
+  body["type"] = s.type == ResourceType::Print ? "print" : "disk";
+  body["persistent"] = s.persistent;
+  return body;
+}
+
+CancelStep decode(std::type_identity<CancelStep>, Fields& f) {
+  CancelStep s;
+  s.as = f.str("as");
+  s.name = f.str_or_null("name");
+  s.force = f.boolean("force", false);
+  s.api = api_from(f.one_of("api", {"W", "A", "2W", "2A"}, "W"));
+  if (f.find("update_profile") && (s.api == Api::W || s.api == Api::A))
+    f.fail("update_profile", "update_profile applies to api 2W and 2A only");
+  s.update_profile = f.boolean("update_profile", false);
+  f.done("as, name, force, api, update_profile");
+  return s;
+}
+json encode(const CancelStep& s) {
+  json body = {{"as", s.as}, {"name", s.name ? json(*s.name) : json(nullptr)}, {"force", s.force}, {"api", api_name(s.api)}};
+  if (s.api == Api::W2 || s.api == Api::A2) body["update_profile"] = s.update_profile;
+  return body;
+}
+
+GetConnectionStep decode(std::type_identity<GetConnectionStep>, Fields& f) {
+  GetConnectionStep s{f.str("as"), f.str("local")};
+  f.done("as, local");
+  return s;
+}
+json encode(const GetConnectionStep& s) { return {{"as", s.as}, {"local", s.local}}; }
+
+DrivesStep decode(std::type_identity<DrivesStep>, Fields& f) {
+  DrivesStep s{f.str("as")};
+  f.done("as");
+  return s;
+}
+json encode(const DrivesStep& s) { return {{"as", s.as}}; }
+
+QueryDosDeviceStep decode(std::type_identity<QueryDosDeviceStep>, Fields& f) {
+  QueryDosDeviceStep s{f.str("as"), f.str("name")};
+  f.done("as, name");
+  return s;
+}
+json encode(const QueryDosDeviceStep& s) { return {{"as", s.as}, {"name", s.name}}; }
+
+OpenStep decode(std::type_identity<OpenStep>, Fields& f) {
+  OpenStep s{f.str("as"), f.str("path"), f.str("handle"), HandleKind::File};
+  s.kind = f.one_of("kind", {"file", "directory"}, "file") == "directory" ? HandleKind::Directory : HandleKind::File;
+  f.done("as, path, handle, kind");
+  return s;
+}
+json encode(const OpenStep& s) {
+  return {{"as", s.as}, {"path", s.path}, {"handle", s.handle}, {"kind", s.kind == HandleKind::Directory ? "directory" : "file"}};
+}
+
+CloseStep decode(std::type_identity<CloseStep>, Fields& f) {
+  CloseStep s{f.str("handle")};
+  f.done("handle");
+  return s;
+}
+json encode(const CloseStep& s) { return {{"handle", s.handle}}; }
+
+IoStep decode(std::type_identity<IoStep>, Fields& f) {
+  IoStep s{f.str("handle")};
+  f.done("handle");
+  return s;
+}
+json encode(const IoStep& s) { return {{"handle", s.handle}}; }
+
+ChdirStep decode(std::type_identity<ChdirStep>, Fields& f) {
+  ChdirStep s{f.str("as"), f.str("path")};
+  f.done("as, path");
+  return s;
+}
+json encode(const ChdirStep& s) { return {{"as", s.as}, {"path", s.path}}; }
+
+JobStep decode(std::type_identity<JobStep>, Fields& f) {
+  JobStep s{f.str("as"), f.str("device"), f.str("job")};
+  f.done("as, device, job");
+  return s;
+}
+json encode(const JobStep& s) { return {{"as", s.as}, {"device", s.device}, {"job", s.job}}; }
+
+EndJobStep decode(std::type_identity<EndJobStep>, Fields& f) {
+  EndJobStep s{f.str("job")};
+  f.done("job");
+  return s;
+}
+json encode(const EndJobStep& s) { return {{"job", s.job}}; }
+
+ProfileFaultStep decode(std::type_identity<ProfileFaultStep>, Fields& f) {
   ProfileFaultStep s;
-  std::string health = f.one_of("profile", {"unreadable", "corrupt", "ok"}, "");
+  const std::string health = f.one_of("profile", {"unreadable", "corrupt", "ok"}, "");
   s.user = f.str("user");
   if (health == "corrupt") {
     s.health = ProfileHealth::Corrupt;
@@ -165,15 +251,70 @@ Step decode_fault(const json& body, const std::vector<std::string>& path) {
   }
   return s;
 }
+json encode(const ProfileFaultStep& s) {
+  const char* h = s.health == ProfileHealth::Ok ? "ok" : s.health == ProfileHealth::Unreadable ? "unreadable" : "corrupt";
+  json body = {{"profile", h}, {"user", s.user}};
+  if (s.health == ProfileHealth::Corrupt) body["device"] = s.device;
+  return body;
+}
 
-const std::vector<std::string> kStepKinds = {
-    "add",  "cancel", "get_connection", "drives", "query_dos_device", "open",
-    "close", "io",    "chdir",          "job",    "end_job",          "fault",
-    "last_error", "logon", "logoff"};
+ProviderFaultStep decode(std::type_identity<ProviderFaultStep>, Fields& f) {
+  const json& p = f.need("provider");
+  Fields pf(p, f.path_to("provider"), "the provider fault {code, text, name}");
+  ProviderFaultStep s;
+  s.code = static_cast<Code>(pf.integer("code", -1, 0, 0xFFFFFFFFLL));
+  if (!p.contains("code")) pf.fail("code", "missing required key 'code'");
+  s.text = pf.opt_str("text").value_or("");
+  s.name = pf.opt_str("name").value_or("");
+  pf.done("code, text, name");
+  s.times = static_cast<int>(f.integer("times", 1, 1, 1000000));
+  f.done("provider, times");
+  return s;
+}
+json encode(const ProviderFaultStep& s) {
+  return {{"provider", {{"code", s.code}, {"text", s.text}, {"name", s.name}}}, {"times", s.times}};
+}
+
+LastErrorStep decode(std::type_identity<LastErrorStep>, Fields& f) {
+  LastErrorStep s{f.str("as")};
+  f.done("as");
+  return s;
+}
+json encode(const LastErrorStep& s) { return {{"as", s.as}}; }
+
+LogonStep decode(std::type_identity<LogonStep>, Fields& f) {
+  LogonStep s;
+  s.name = f.str("name");
+  s.user = f.str("user");
+  s.session = static_cast<int>(f.integer("session", 1, 0, 65535));
+  s.linked = f.opt_str("linked");
+  f.done("name, user, session, linked");
+  return s;
+}
+json encode(const LogonStep& s) {
+  json body = {{"name", s.name}, {"user", s.user}, {"session", s.session}};
+  if (s.linked) body["linked"] = *s.linked;
+  return body;
+}
+
+LogoffStep decode(std::type_identity<LogoffStep>, Fields& f) {
+  LogoffStep s{f.str("as")};
+  f.done("as");
+  return s;
+}
+json encode(const LogoffStep& s) { return {{"as", s.as}}; }
+
+// 'a', 'a' or 'b', 'a', 'b' or 'c'
+std::string alternatives(const std::vector<std::string>& names) {
+  std::string list;
+  for (size_t i = 0; i < names.size(); ++i)
+    list += std::string(i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + "'" + names[i] + "'";
+  return list;
+}
 
 std::string step_kind_list() {
   std::string list;
-  for (const auto& k : kStepKinds) list += (list.empty() ? "" : ", ") + k;
+  for (const auto& k : step_kinds()) list += (list.empty() ? "" : ", ") + k;
   return list;
 }
 
@@ -185,148 +326,27 @@ Step step_from_json(const json& j) {
   const std::string kind = j.begin().key();
   const json& body = j.begin().value();
   const std::vector<std::string> path{kind};
-  auto is = [&](const char* k) { return kind == k; };
-
-  if (std::find(kStepKinds.begin(), kStepKinds.end(), kind) == kStepKinds.end())
+  // The type of this kind; of several, the one whose selecting key the body holds.
+  std::optional<Step> step;
+  std::vector<std::string> selectors;
+  for_each_step_type([&]<class T>(std::type_identity<T>) {
+    if (step || kind != T::traits.kind) return;
+    if (T::traits.selected_by) {
+      selectors.emplace_back(T::traits.selected_by);
+      if (!body.is_object() || !body.contains(T::traits.selected_by)) return;
+    }
+    Fields f(body, path, "the arguments of " + kind);
+    step = decode(std::type_identity<T>{}, f);
+  });
+  if (step) return *step;
+  if (selectors.empty())
     throw DecodeError({kind}, "unknown step '" + kind + "' (expected one of " + step_kind_list() + ")");
-  if (is("fault")) return decode_fault(body, path);
-  if (is("close") || is("io") || is("end_job")) {
-    const char* key = is("end_job") ? "job" : "handle";
-    Fields f(body, path, std::string("the arguments of ") + kind);
-    std::string name = f.str(key);
-    f.done(key);
-    if (is("close")) return CloseStep{name};
-    if (is("io")) return IoStep{name};
-    return EndJobStep{name};
-  }
-  if (is("logon")) {
-    Fields f(body, path, "the arguments of logon");
-    LogonStep s;
-    s.name = f.str("name");
-    s.user = f.str("user");
-    s.session = static_cast<int>(f.integer("session", 1, 0, 65535));
-    s.linked = f.opt_str("linked");
-    f.done("name, user, session, linked");
-    return s;
-  }
-
-  Fields f(body, path, std::string("the arguments of ") + kind);
-  std::string as = f.str("as");
-  if (is("add")) {
-    AddStep s{as, f.opt_str("local"), f.str("remote"), ResourceType::Disk, false};
-    s.type = f.one_of("type", {"disk", "print"}, "disk") == "print" ? ResourceType::Print
-                                                                     : ResourceType::Disk;
-    s.persistent = f.boolean("persistent", false);
-    f.done("as, local, remote, type, persistent");
-    return s;
-  }
-  if (is("cancel")) {
-    CancelStep s;
-    s.as = as;
-    s.name = f.str_or_null("name");
-    s.force = f.boolean("force", false);
-    s.api = api_from(f.one_of("api", {"W", "A", "2W", "2A"}, "W"));
-    if (f.find("update_profile") && (s.api == Api::W || s.api == Api::A))
-      f.fail("update_profile", "update_profile applies to api 2W and 2A only");
-    s.update_profile = f.boolean("update_profile", false);
-    f.done("as, name, force, api, update_profile");
-    return s;
-  }
-  if (is("get_connection")) {
-    GetConnectionStep s{as, f.str("local")};
-    f.done("as, local");
-    return s;
-  }
-  if (is("drives")) {
-    f.done("as");
-    return DrivesStep{as};
-  }
-  if (is("query_dos_device")) {
-    QueryDosDeviceStep s{as, f.str("name")};
-    f.done("as, name");
-    return s;
-  }
-  if (is("open")) {
-    OpenStep s{as, f.str("path"), f.str("handle"), HandleKind::File};
-    s.kind = f.one_of("kind", {"file", "directory"}, "file") == "directory" ? HandleKind::Directory
-                                                                           : HandleKind::File;
-    f.done("as, path, handle, kind");
-    return s;
-  }
-  if (is("chdir")) {
-    ChdirStep s{as, f.str("path")};
-    f.done("as, path");
-    return s;
-  }
-  if (is("job")) {
-    JobStep s{as, f.str("device"), f.str("job")};
-    f.done("as, device, job");
-    return s;
-  }
-  if (is("last_error")) {
-    f.done("as");
-    return LastErrorStep{as};
-  }
-  if (is("logoff")) {
-    f.done("as");
-    return LogoffStep{as};
-  }
-  throw DecodeError({kind}, "unknown step '" + kind + "' (expected one of " + step_kind_list() + ")");
+  Fields f(body, path, "the arguments of " + kind);  // a body that is not a map is named as such
+  throw DecodeError(path, "a " + kind + " needs " + alternatives(selectors));
 }
 
 json step_to_json(const Step& step) {
-  json body = json::object();
-  std::visit(
-      [&](const auto& s) {
-        using T = std::decay_t<decltype(s)>;
-        if constexpr (std::is_same_v<T, AddStep>) {
-          body["as"] = s.as;
-          if (s.local) body["local"] = *s.local;
-          body["remote"] = s.remote;
-          body["type"] = s.type == ResourceType::Print ? "print" : "disk";
-          body["persistent"] = s.persistent;
-        } else if constexpr (std::is_same_v<T, CancelStep>) {
-          body["as"] = s.as;
-          body["name"] = s.name ? json(*s.name) : json(nullptr);
-          body["force"] = s.force;
-          body["api"] = api_name(s.api);
-          if (s.api == Api::W2 || s.api == Api::A2) body["update_profile"] = s.update_profile;
-        } else if constexpr (std::is_same_v<T, GetConnectionStep>) {
-          body = {{"as", s.as}, {"local", s.local}};
-        } else if constexpr (std::is_same_v<T, DrivesStep> || std::is_same_v<T, LastErrorStep> ||
-                             std::is_same_v<T, LogoffStep>) {
-          body = {{"as", s.as}};
-        } else if constexpr (std::is_same_v<T, QueryDosDeviceStep>) {
-          body = {{"as", s.as}, {"name", s.name}};
-        } else if constexpr (std::is_same_v<T, OpenStep>) {
-          body = {{"as", s.as},
-                  {"path", s.path},
-                  {"handle", s.handle},
-                  {"kind", s.kind == HandleKind::Directory ? "directory" : "file"}};
-        } else if constexpr (std::is_same_v<T, CloseStep> || std::is_same_v<T, IoStep>) {
-          body = {{"handle", s.handle}};
-        } else if constexpr (std::is_same_v<T, ChdirStep>) {
-          body = {{"as", s.as}, {"path", s.path}};
-        } else if constexpr (std::is_same_v<T, JobStep>) {
-          body = {{"as", s.as}, {"device", s.device}, {"job", s.job}};
-        } else if constexpr (std::is_same_v<T, EndJobStep>) {
-          body = {{"job", s.job}};
-        } else if constexpr (std::is_same_v<T, ProfileFaultStep>) {
-          const char* h = s.health == ProfileHealth::Ok           ? "ok"
-                          : s.health == ProfileHealth::Unreadable ? "unreadable"
-                                                                  : "corrupt";
-          body = {{"profile", h}, {"user", s.user}};
-          if (s.health == ProfileHealth::Corrupt) body["device"] = s.device;
-        } else if constexpr (std::is_same_v<T, ProviderFaultStep>) {
-          body = {{"provider", {{"code", s.code}, {"text", s.text}, {"name", s.name}}},
-                  {"times", s.times}};
-        } else if constexpr (std::is_same_v<T, LogonStep>) {
-          body = {{"name", s.name}, {"user", s.user}, {"session", s.session}};
-          if (s.linked) body["linked"] = *s.linked;
-        }
-      },
-      step);
-  return json{{step_kind(step), body}};
+  return json{{step_kind(step), std::visit([](const auto& s) { return encode(s); }, step)}};
 }
 
 json setup_to_json(const Setup& setup) {

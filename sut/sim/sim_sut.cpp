@@ -5,7 +5,7 @@
 #include <optional>
 #include <stdexcept>
 
-#include "capabilities.h"
+#include "vocabulary/capabilities.h"
 #include "protocol/hello_json.h"
 #include "fault_injection.h"
 #include "names.h"

@@ -1,7 +1,7 @@
 // The runner's judgement: passes, failures, unsupported scenarios, dead agents, ledgers.
 #include <gtest/gtest.h>
 
-#include "capabilities.h"
+#include "vocabulary/capabilities.h"
 #include "model_sut.h"
 #include "run/runner.h"
 #include "scenario/scenario_loader.h"

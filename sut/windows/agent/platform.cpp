@@ -3,7 +3,8 @@
 #include <windows.h>
 
 #include "../common/redirector.h"
-#include "capabilities.h"
+#include "vocabulary/capabilities.h"
+#include "vocabulary/step.h"
 
 namespace wnc::win {
 
@@ -47,16 +48,22 @@ Platform detect_platform() {
 }
 
 std::set<std::string> capabilities(const Platform& platform) {
+  std::set<std::string> caps(step_kinds().begin(), step_kinds().end());
   // Not claimed: logon, logoff, logon.multiple, logon.system and profile.nt-linked, since
   // the agent acts as its own process identity only (on Wine every token is the same fake
   // one, and LogonUserW's handles cannot be impersonated).
-  std::set<std::string> caps = {"add", "cancel", "get_connection", "drives", "query_dos_device", "open",
-                                "close", "io", "chdir", "fault", "last_error",
-                                capability::kFaultProfile, capability::kApiAnsi, capability::kNameNull};
+  caps.erase(LogonStep::traits.kind);
+  caps.erase(LogoffStep::traits.kind);
+  caps.insert({capability::kFaultProfile, capability::kApiAnsi, capability::kNameNull});
   if (platform.provider_loaded) caps.insert(capability::kFaultProvider);
   // A print job opens the LPT device as a file; Wine resolves file names through the
   // prefix's dosdevices/ directory, which a DefineDosDevice'd LPT link never reaches.
-  if (!platform.wine) caps.insert({"job", "end_job", capability::kPrint});
+  if (platform.wine) {
+    caps.erase(JobStep::traits.kind);
+    caps.erase(EndJobStep::traits.kind);
+  } else {
+    caps.insert(capability::kPrint);
+  }
   return caps;
 }
 

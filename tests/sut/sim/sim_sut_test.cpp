@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "capabilities.h"
+#include "vocabulary/capabilities.h"
 #include "steps.h"
 
 namespace wnc {

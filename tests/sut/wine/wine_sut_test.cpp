@@ -7,7 +7,7 @@
 #include <cstring>
 #include <iostream>
 
-#include "capabilities.h"
+#include "vocabulary/capabilities.h"
 #include "wine/wine_sut.h"
 
 namespace wnc {

@@ -3,6 +3,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 namespace wnc::capability {
 
@@ -15,13 +16,10 @@ inline constexpr const char* kApiAnsi = "api.A";         // WNetCancelConnection
 inline constexpr const char* kNameNull = "name.null";    // a NULL lpName
 inline constexpr const char* kPrint = "print";           // print redirections and jobs
 
-// Every capability name: the step kinds, then the features above.
-inline const std::set<std::string>& all() {
-  static const std::set<std::string> names = {
-      "add", "cancel", "get_connection", "drives", "query_dos_device", "open", "close", "io", "chdir",
-      "job", "end_job", "fault", "last_error", "logon", "logoff", kLogonMultiple, kLogonSystem,
-      kFaultProfile, kFaultProvider, kProfileNtLinked, kApiAnsi, kNameNull, kPrint};
-  return names;
-}
+// The features above, in a fixed order.
+const std::vector<std::string>& features();
+
+// Every capability name: the step kinds (from the step registry), then the features.
+const std::set<std::string>& all();
 
 }  // namespace wnc::capability
