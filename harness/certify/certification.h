@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "certify/shard.h"
+#include "run/shard.h"
 #include "explore/explorer.h"
 #include "run/ledger.h"
 #include "run/runner.h"

@@ -1,7 +1,7 @@
 #include <iostream>
 #include <random>
 
-#include "certify/shard.h"
+#include "run/shard.h"
 #include "cli/commands.h"
 #include "explore/explorer.h"
 #include "output/atomic_file.h"

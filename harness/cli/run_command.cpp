@@ -1,6 +1,6 @@
 #include <iostream>
 
-#include "certify/shard.h"
+#include "run/shard.h"
 #include "cli/commands.h"
 #include "run/run_summary.h"
 #include "run/runner.h"

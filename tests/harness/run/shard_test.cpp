@@ -1,6 +1,6 @@
 // Sharding: --shard i/n and the GoogleTest variables; scenarios and exploration blocks
 // split so that the shards together are exactly the whole run.
-#include "certify/shard.h"
+#include "run/shard.h"
 
 #include <gtest/gtest.h>
 

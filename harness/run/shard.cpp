@@ -1,4 +1,4 @@
-#include "certify/shard.h"
+#include "run/shard.h"
 
 #include <algorithm>
 #include <charconv>
