@@ -2,7 +2,7 @@
 
 #include <windows.h>
 
-#include "../common/redirector.h"
+#include "../common/device_links.h"
 #include "vocabulary/capabilities.h"
 #include "vocabulary/step.h"
 

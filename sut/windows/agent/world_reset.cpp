@@ -1,4 +1,4 @@
-#include "../common/redirector.h"
+#include "../common/device_links.h"
 #include "../common/shared_net.h"
 #include "../common/text.h"
 #include "profile_faults.h"

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "../common/names.h"
-#include "../common/redirector.h"
+#include "../common/device_links.h"
 #include "../common/shared_net.h"
 #include "extended_error.h"
 

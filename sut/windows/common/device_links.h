@@ -1,6 +1,6 @@
-// How the simulated redirector makes a connection's device real for the platform's own
-// namespace code (GetLogicalDrives, QueryDosDevice, GetDriveType, CreateFile), and where
-// a share's files live.
+// The device links behind the simulated redirector: how a connection's device is made real
+// for the platform's own namespace code (GetLogicalDrives, QueryDosDevice, GetDriveType,
+// CreateFile), and where a share's files live.
 //
 // On Wine, file names are resolved through the prefix's dosdevices/ directory, not through
 // the object namespace that DefineDosDevice writes, so drive letters are made with the

@@ -1,4 +1,4 @@
-#include "redirector.h"
+#include "device_links.h"
 
 #include <winioctl.h>
 
