@@ -468,12 +468,6 @@ Result apply(State& s, const Step& step) {
       step);
 }
 
-std::vector<std::string> live_logons(const State& s) {
-  std::vector<std::string> out;
-  for (const auto& [name, l] : s.logons) out.push_back(name);
-  return out;
-}
-
 std::vector<std::string> visible_devices(const State& s, const std::string& logon) {
   std::set<std::string> out{kFixedDrive};
   for (const auto& [id, c] : s.connections)

@@ -104,8 +104,7 @@ State initial_state(const Setup& setup);
 // Applies `step` to `state` and returns what the API returned. Throws InvalidStep.
 Result apply(State& state, const Step& step);
 
-// Queries the generators of the explorer use to pick meaningful arguments.
-std::vector<std::string> live_logons(const State& state);
+// A query the explorer's generator uses to pick meaningful arguments.
 std::vector<std::string> visible_devices(const State& state, const std::string& logon);
 
 // The canonical device name ("Z:", "LPT1:") of `name`, if it is one (P-NAME-FORM).

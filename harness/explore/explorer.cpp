@@ -49,7 +49,6 @@ struct Session {
   std::vector<TraceEntry> failing_trace;
 };
 
-std::string step_line(const Step& step) { return describe_step(step); }
 
 // Agent output can span lines; every one of them must stay a YAML comment.
 std::string commented(const std::string& text) {
@@ -99,7 +98,7 @@ void save_failure(Session& session, const std::string& reproduce) {
                                             : session.options.command)
        << "\n";
   text << "# swarm: " << session.failing_swarm.describe() << "\n";
-  text << "# first diverging step: " << trace.size() << ": " << step_line(last.step) << "\n";
+  text << "# first diverging step: " << trace.size() << ": " << describe_step(last.step) << "\n";
   text << commented("#   expected (model): " + describe_result(last.want));
   text << commented("#   got:              " + describe_result(last.got));
   text << "# RapidCheck reproduce: " << (reproduce.empty() ? "(shrinking was interrupted)" : reproduce) << "\n";
@@ -155,13 +154,13 @@ class StepCommand : public rc::state::Command<ExploreState, Session> {
     session.failing_swarm = session.swarm;
     session.failing_trace = session.trace;
     save_failure(session, "");
-    std::string why = "step " + std::to_string(session.trace.size()) + ": " + step_line(step_) + "\n";
+    std::string why = "step " + std::to_string(session.trace.size()) + ": " + describe_step(step_) + "\n";
     for (const auto& d : diff) why += "  " + d + "\n";
     session.why = why;
     RC_FAIL(why);
   }
 
-  void show(std::ostream& os) const override { os << step_line(step_); }
+  void show(std::ostream& os) const override { os << describe_step(step_); }
 
  private:
   Step step_;
