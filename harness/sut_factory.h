@@ -14,7 +14,8 @@ struct SutChoice {
   int step_deadline_ms = 10000;  // agents only
 };
 
-// Throws std::invalid_argument for a spelling or mutant that names nothing.
+// Throws InputError for a spelling or mutant that names nothing, SutFailure when the
+// implementation named cannot be started.
 std::unique_ptr<Sut> make_sut(const SutChoice& choice);
 
 }  // namespace wnc

@@ -1,7 +1,8 @@
 #include "reference_model.h"
 
 #include <algorithm>
-#include <cassert>
+
+#include "vocabulary/internal_error.h"
 
 namespace wnc::model {
 
@@ -430,7 +431,7 @@ State initial_state(const Setup& setup) {
   for (const auto& printer : setup.network.printers) s.printers.insert(remote_key(printer));
   s.logons[kSystemLogon] = Logon{kSystemUser, 0, std::nullopt, std::nullopt, {}};
   for (const auto& [name, decl] : setup.logons) {
-    assert(name != kSystemLogon);
+    WNC_ASSERT(name != kSystemLogon, "a setup never declares system");
     s.logons[name] = Logon{decl.user, decl.session, decl.linked, std::nullopt, {}};
   }
   for (const auto& [name, decl] : setup.logons) {

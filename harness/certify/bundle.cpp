@@ -11,6 +11,7 @@
 #include "output/atomic_file.h"
 #include "requirements.h"
 #include "scenario/scenario_loader.h"
+#include "vocabulary/input_error.h"
 
 namespace wnc {
 
@@ -21,7 +22,7 @@ namespace {
 
 std::string read_file(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(file.string() + ": cannot be read");
+  if (!in) throw InputError(file.string() + ": cannot be read");
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
@@ -104,9 +105,13 @@ void write_bundle(const fs::path& dir, const Certification& c, const ManifestInf
 
 BundleContents read_bundle(const fs::path& dir) {
   BundleContents b;
-  b.results = json::parse(read_file(dir / bundle_file::kResults));
-  b.manifest = json::parse(read_file(dir / bundle_file::kManifest));
-  b.hello = hello_from_document(json::parse(read_file(dir / bundle_file::kHello)));
+  try {
+    b.results = json::parse(read_file(dir / bundle_file::kResults));
+    b.manifest = json::parse(read_file(dir / bundle_file::kManifest));
+    b.hello = hello_from_document(json::parse(read_file(dir / bundle_file::kHello)));
+  } catch (const json::exception& e) {  // a bundle is input: someone else's file
+    throw InputError(dir.string() + ": not a bundle wnetconf wrote: " + e.what());
+  }
   b.corpus = load_corpus(dir);
   if (fs::exists(dir / bundle_file::kLedger)) b.ledger = load_bundle_ledger(dir);
   return b;

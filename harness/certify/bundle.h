@@ -49,7 +49,7 @@ struct BundleContents {
   std::optional<Ledger> ledger;
 };
 
-// Throws ScenarioError, std::runtime_error or nlohmann::json::exception on bad content.
+// Throws InputError (ScenarioError among them) on bad content.
 BundleContents read_bundle(const std::filesystem::path& dir);
 
 }  // namespace wnc

@@ -10,6 +10,7 @@
 
 #include "certify/bundle.h"
 #include "certify/manifest.h"
+#include "output/atomic_file.h"
 
 namespace wnc {
 
@@ -94,7 +95,7 @@ std::set<std::string> check_replaceable(const fs::path& target) {
 fs::path make_temp_folder(const fs::path& beside, const std::string& suffix) {
   std::string pattern = beside.string() + suffix + "-XXXXXX";
   if (!mkdtemp(pattern.data()))
-    throw std::runtime_error(beside.string() + suffix + "-XXXXXX: cannot be created: " + std::strerror(errno));
+    throw OutputError(beside.string() + suffix + "-XXXXXX: cannot be created: " + std::strerror(errno));
   return pattern;
 }
 

@@ -11,13 +11,15 @@
 #include <optional>
 #include <stdexcept>
 
+#include "vocabulary/input_error.h"
+
 namespace wnc {
 
 // The target cannot take a bundle: it is not a folder, not a bundle, holds files its
 // manifest does not list, or is the current folder or one above it.
-class BundleFolderRefused : public std::runtime_error {
+class BundleFolderRefused : public InputError {
  public:
-  using std::runtime_error::runtime_error;
+  using InputError::InputError;
 };
 
 class BundleFolder {

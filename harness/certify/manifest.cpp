@@ -7,6 +7,7 @@
 #include "certify/results_document.h"
 #include "certify/sha256.h"
 #include "output/atomic_file.h"
+#include "vocabulary/input_error.h"
 
 namespace wnc {
 
@@ -127,7 +128,7 @@ void check_digests(const fs::path& dir, ManifestCheck& check) {
 }  // namespace
 
 ManifestCheck check_manifest(const fs::path& dir) {
-  if (!fs::is_directory(dir)) throw std::runtime_error(dir.string() + ": not a directory");
+  if (!fs::is_directory(dir)) throw InputError(dir.string() + ": not a directory");
   ManifestCheck check;
   auto finding = [&](const std::string& file, const std::string& problem) { check.findings.push_back({file, problem}); };
   const fs::path manifest_path = dir / bundle_file::kManifest;

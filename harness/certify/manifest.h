@@ -35,7 +35,7 @@ struct ManifestCheck {
   nlohmann::json manifest;         // as read, or null
 };
 
-// Recomputes every digest. Throws std::runtime_error when `dir` is not a directory.
+// Recomputes every digest. Throws InputError when `dir` is not a directory.
 ManifestCheck check_manifest(const std::filesystem::path& dir);
 
 // The digest over the corpus: of the sha256sum lines ("<digest>  corpus/<file>\n") of its

@@ -4,6 +4,7 @@
 #include "certify/bundle_folder.h"
 #include "certify/certify_run.h"
 #include "certify/results_reader.h"
+#include "vocabulary/input_error.h"
 
 namespace wnc {
 
@@ -19,7 +20,7 @@ void check_same_certification(const fs::path& first, const json& a, const fs::pa
     const json& y = b.at("subjects").at(subject);
     const bool same = x.is_null() == y.is_null() && (x.is_null() || x.at("sha256") == y.at("sha256"));
     if (!same)
-      throw std::runtime_error(other.string() + " is not a shard of the certification in " + first.string() + ": its " +
+      throw InputError(other.string() + " is not a shard of the certification in " + first.string() + ": its " +
                                subject + " differs");
   }
 }
@@ -27,15 +28,15 @@ void check_same_certification(const fs::path& first, const json& a, const fs::pa
 }  // namespace
 
 Certification merge_bundles(const fs::path& out, const std::vector<fs::path>& shards) {
-  if (shards.empty()) throw std::runtime_error("--merge needs the shard bundles to merge");
+  if (shards.empty()) throw InputError("--merge needs the shard bundles to merge");
   std::vector<BundleContents> contents;
   std::vector<json> docs;
   std::vector<std::string> digests;
   for (const auto& dir : shards) {
-    if (fs::exists(out) && fs::exists(dir) && fs::equivalent(out, dir)) throw std::runtime_error("the merged bundle cannot overwrite shard " + dir.string());
+    if (fs::exists(out) && fs::exists(dir) && fs::equivalent(out, dir)) throw InputError("the merged bundle cannot overwrite shard " + dir.string());
     ManifestCheck check = check_manifest(dir);
     if (!check.findings.empty())
-      throw std::runtime_error(dir.string() + " does not verify: " + check.findings.front().file + ": " + check.findings.front().problem);
+      throw InputError(dir.string() + " does not verify: " + check.findings.front().file + ": " + check.findings.front().problem);
     contents.push_back(read_bundle(dir));
     if (contents.size() > 1) check_same_certification(shards.front(), contents.front().manifest, dir, contents.back().manifest);
     docs.push_back(contents.back().results);

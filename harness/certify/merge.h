@@ -10,7 +10,7 @@
 namespace wnc {
 
 // Every shard must verify and come from one certification: the same corpus, ledger, model,
-// catalog, seeds and hello. Throws std::runtime_error saying which shard is wrong and how.
+// catalog, seeds and hello. Throws InputError saying which shard is wrong and how.
 Certification merge_bundles(const std::filesystem::path& out, const std::vector<std::filesystem::path>& shards);
 
 }  // namespace wnc

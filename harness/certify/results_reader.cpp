@@ -6,6 +6,7 @@
 
 #include "certify/results_document.h"
 #include "protocol/json_codec.h"
+#include "vocabulary/input_error.h"
 
 namespace wnc {
 
@@ -13,7 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-[[noreturn]] void fail(const std::string& why) { throw std::runtime_error("cannot merge: " + why); }
+[[noreturn]] void fail(const std::string& why) { throw InputError("cannot merge: " + why); }
 
 // The runner's own judgement, before the ledger: the ledger is applied again to the whole.
 Status unjudged(const std::string& name, std::string& note) {

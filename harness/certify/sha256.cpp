@@ -7,6 +7,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "vocabulary/input_error.h"
+
 namespace wnc {
 
 namespace {
@@ -47,11 +49,11 @@ std::string sha256_hex(std::string_view data) {
 
 std::string sha256_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(file.string() + ": cannot be read");
+  if (!in) throw InputError(file.string() + ": cannot be read");
   Digest d;
   std::array<char, 1 << 16> buffer{};
   while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) d.add(buffer.data(), static_cast<size_t>(in.gcount()));
-  if (in.bad()) throw std::runtime_error(file.string() + ": read error");
+  if (in.bad()) throw InputError(file.string() + ": read error");
   return d.hex();
 }
 

@@ -1,6 +1,8 @@
 #include <iostream>
+#include <optional>
 
 #include "agent/agent_server.h"
+#include "agent/host_port.h"
 #include "cli/commands.h"
 #include "sut_factory.h"
 
@@ -15,25 +17,21 @@ void add_agent(CLI::App& app, int& exit_code) {
   cmd->add_option("--listen", *listen, "HOST:PORT to serve on TCP instead of stdio (port 0: any)");
   cmd->callback([sut, listen, &exit_code]() {
     std::unique_ptr<Sut> impl;
+    std::optional<agent::HostPort> address;
     try {
+      if (!listen->empty()) address = agent::parse_host_port(*listen, "--listen " + *listen);
       impl = make_sut(*sut);
-    } catch (const std::exception& e) {
+    } catch (const InputError& e) {
       std::cerr << "wnetconf agent: " << e.what() << "\n";
       exit_code = exit_code::kBadInput;
       return;
     }
-    if (listen->empty()) {
+    if (!address) {
       std::ios::sync_with_stdio(false);  // one line per request: C stdio sync only costs
       exit_code = serve_agent(*impl, std::cin, std::cout);
       return;
     }
-    const auto colon = listen->rfind(':');
-    if (colon == std::string::npos) {
-      std::cerr << "wnetconf agent: --listen HOST:PORT, got " << *listen << "\n";
-      exit_code = exit_code::kBadInput;
-      return;
-    }
-    exit_code = serve_agent_tcp(*impl, listen->substr(0, colon), std::stoi(listen->substr(colon + 1)), std::cerr);
+    exit_code = serve_agent_tcp(*impl, address->host, address->port, std::cerr);
   });
 }
 

@@ -69,7 +69,7 @@ int merge(const CertifyOptions& o) {
     Certification c = merge_bundles(o.merge.front(), shards);
     print_outcome_lines(c, o.merge.front(), o.json);
     return c.conformant() ? exit_code::kConformant : exit_code::kFailures;
-  } catch (const std::exception& e) {
+  } catch (const InputError& e) {
     std::cerr << "wnetconf certify --merge: " << e.what() << "\n";
     return exit_code::kBadInput;
   }
@@ -111,7 +111,7 @@ int certify(CertifyOptions& o) {
   } catch (const SutFailure& e) {
     std::cerr << "wnetconf certify: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
     return exit_code::kSutNotDriven;
-  } catch (const std::exception& e) {
+  } catch (const InputError& e) {
     std::cerr << "wnetconf certify: " << e.what() << "\n";
     return exit_code::kBadInput;
   }
@@ -136,10 +136,13 @@ int certify(CertifyOptions& o) {
     std::cerr << "wnetconf certify: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
     abandon(*folder);
     return exit_code::kSutNotDriven;
-  } catch (const std::exception& e) {  // the bundle cannot be written
+  } catch (const InputError& e) {  // the bundle cannot be written
     std::cerr << "wnetconf certify: " << e.what() << "\n";
     abandon(*folder);
     return exit_code::kBadInput;
+  } catch (...) {  // a bug in wnetconf, reported by main(); the findings so far are kept
+    abandon(*folder);
+    throw;
   }
 }
 

@@ -1,8 +1,11 @@
 // The subcommands of `wnetconf` (SPEC 2.3). Each registers itself on the app and writes
-// its exit code into `exit_code`: 0 conformant, 1 failures, 2 bad input, 3 SUT not driven.
+// its exit code into `exit_code`: 0 conformant, 1 failures, 2 bad input (an InputError),
+// 3 SUT not driven. Any other exception is a bug in wnetconf: main() reports it, exit 4.
 #pragma once
 
 #include <CLI/CLI.hpp>
+
+#include "vocabulary/input_error.h"
 
 namespace wnc::cli {
 
@@ -11,6 +14,7 @@ inline constexpr int kConformant = 0;
 inline constexpr int kFailures = 1;
 inline constexpr int kBadInput = 2;
 inline constexpr int kSutNotDriven = 3;
+inline constexpr int kInternalError = 4;
 }  // namespace exit_code
 
 void add_run(CLI::App& app, int& exit_code);

@@ -50,7 +50,7 @@ void add_explore(CLI::App& app, int& exit_code) {
       std::cerr << "wnetconf explore: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
       exit_code = exit_code::kSutNotDriven;
       return;
-    } catch (const std::exception& e) {
+    } catch (const InputError& e) {
       std::cerr << "wnetconf explore: " << e.what() << "\n";
       exit_code = exit_code::kBadInput;
       return;

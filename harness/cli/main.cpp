@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -5,6 +6,8 @@
 int main(int argc, char** argv) {
   CLI::App app{"wnetconf: conformance harness for the Windows network-connection API"};
   app.require_subcommand(1);
+  app.footer("Exit codes: 0 conformant, 1 conformance failures, 2 bad usage or input, 3 the implementation could not\n"
+             "be driven, 4 an internal error (a bug in wnetconf: please report it).");
   int exit_code = 0;
   wnc::cli::add_run(app, exit_code);
   wnc::cli::add_requirements(app, exit_code);
@@ -18,6 +21,12 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : wnc::cli::exit_code::kBadInput;
+  } catch (const std::filesystem::filesystem_error& e) {  // a path the user named cannot be used
+    std::cerr << "wnetconf: " << e.what() << "\n";
+    return wnc::cli::exit_code::kBadInput;
+  } catch (const std::exception& e) {  // the commands catch bad input: the rest is a bug
+    std::cerr << "wnetconf: internal error: " << e.what() << "\n";
+    return wnc::cli::exit_code::kInternalError;
   }
   return exit_code;
 }

@@ -47,7 +47,7 @@ int run_paths(const RunOptions& opt, const char* name) {
     std::cerr << "wnetconf " << name << ": the implementation could not be driven: " << e.what() << "\n"
               << e.output() << "\n";
     return exit_code::kSutNotDriven;
-  } catch (const std::exception& e) {
+  } catch (const InputError& e) {
     std::cerr << "wnetconf " << name << ": " << e.what() << "\n";
     return exit_code::kBadInput;
   }

@@ -9,6 +9,7 @@
 #include "certify/results_document.h"
 #include "certify/results_reader.h"
 #include "cli/commands.h"
+#include "output/atomic_file.h"
 #include "sut_factory.h"
 
 namespace wnc::cli {
@@ -29,7 +30,7 @@ class TempDir {
  public:
   TempDir() {
     std::string pattern = (fs::temp_directory_path() / "wnetconf-rerun-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot make a temporary folder");
+    if (!mkdtemp(pattern.data())) throw OutputError("cannot make a temporary folder");
     path_ = pattern;
   }
   ~TempDir() {
@@ -56,7 +57,7 @@ int rerun(const VerifyOptions& o) {
   try {
     bundle = read_bundle(o.bundle);
     sut = make_sut(o.sut);
-  } catch (const std::exception& e) {
+  } catch (const InputError& e) {
     std::cerr << "wnetconf verify --rerun: " << e.what() << "\n";
     return exit_code::kBadInput;
   }
@@ -78,7 +79,7 @@ int rerun(const VerifyOptions& o) {
   } catch (const SutFailure& e) {
     std::cerr << "wnetconf verify --rerun: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
     return exit_code::kSutNotDriven;
-  } catch (const std::exception& e) {
+  } catch (const InputError& e) {
     std::cerr << "wnetconf verify --rerun: " << e.what() << "\n";
     return exit_code::kBadInput;
   }
@@ -95,7 +96,7 @@ int diff(const VerifyOptions& o) {
     for (const auto& c : changes) std::cout << c.id << ": " << c.before << " -> " << c.after << "\n";
     std::cout << changes.size() << " requirement" << (changes.size() == 1 ? "" : "s") << " changed status\n";
     return changes.empty() ? 0 : 1;
-  } catch (const std::exception& e) {
+  } catch (const InputError& e) {
     std::cerr << "wnetconf verify --diff: " << e.what() << "\n";
     return exit_code::kBadInput;
   }
@@ -115,7 +116,7 @@ int verify(const VerifyOptions& o) {
   }
   try {
     if (!digests_match(o.bundle)) return exit_code::kFailures;
-  } catch (const std::exception& e) {
+  } catch (const InputError& e) {
     std::cerr << "wnetconf verify: " << e.what() << "\n";
     return exit_code::kBadInput;
   }

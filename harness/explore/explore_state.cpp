@@ -1,5 +1,9 @@
 #include "explore/explore_state.h"
 
+#include "invariants.h"
+#include "run/run_summary.h"
+#include "vocabulary/internal_error.h"
+
 namespace wnc {
 
 bool ExploreState::accepts(const Step& step) const {
@@ -39,7 +43,10 @@ Result ExploreState::apply(const Step& step) {
         if constexpr (std::is_same_v<T, EndJobStep>) active_jobs.erase(s.job);
       },
       step);
-  return model::apply(world, step);
+  Result result = model::apply(world, step);
+  if (auto broken = model::check_invariants(world))
+    throw InternalError("the model broke an invariant after " + describe_step(step) + ": " + *broken);
+  return result;
 }
 
 }  // namespace wnc

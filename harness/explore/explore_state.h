@@ -18,7 +18,8 @@ struct ExploreState {
 
   // True when `step` is a valid next step: the model and the loader both accept it.
   bool accepts(const Step& step) const;
-  // Applies `step`; returns what the model says it returns.
+  // Applies `step`; returns what the model says it returns. Throws InternalError when the
+  // model's invariants no longer hold: a bug in wnetconf, not a divergence.
   Result apply(const Step& step);
 };
 

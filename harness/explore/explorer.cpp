@@ -19,6 +19,7 @@
 #include "requirements.h"
 #include "run/run_summary.h"
 #include "scenario/scenario_loader.h"
+#include "vocabulary/internal_error.h"
 
 namespace wnc {
 
@@ -47,6 +48,9 @@ struct Session {
   // The smallest failing case so far: shrinking also runs cases that pass.
   Swarm failing_swarm;
   std::vector<TraceEntry> failing_trace;
+  // A bug in wnetconf met while exploring. RapidCheck would catch it as a failing case and
+  // shrink it as a divergence; explore() throws it as an InternalError instead.
+  std::optional<std::string> internal_error;
 };
 
 
@@ -87,6 +91,7 @@ void save_failure(Session& session, const std::string& reproduce) {
   sc.id = scenario_id(session.options);
   sc.title = "Found by wnetconf explore --seed " + std::to_string(session.options.seed);
   const auto& trace = session.failing_trace;
+  WNC_ASSERT(!trace.empty(), "a failure is saved once its diverging step is traced");
   sc.covers = covers_of(session.failing_swarm, trace);
   sc.setup = session.failing_swarm.setup;
   for (const auto& t : trace) sc.steps.push_back({t.step, expectation_of(t.want), {}});
@@ -208,7 +213,7 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
   const Hello hello = sut.hello();
   Session session{sut, options, log, report};
 
-  auto property = [&]() {
+  auto explore_case = [&]() {
     session.swarm = *gen_swarm(hello.capabilities);
     session.trace.clear();
     if (options.verbose && !session.shrinking)
@@ -229,6 +234,17 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
     }
     rc::state::runAll(commands, initial, session);
   };
+  auto property = [&]() {
+    // Once a bug is met every further case, and every shrink, passes at once.
+    if (session.internal_error) return;
+    try {
+      explore_case();
+    } catch (const rc::GenerationFailure&) {
+      throw;  // RapidCheck discards the case
+    } catch (const std::exception& e) {
+      session.internal_error = e.what();
+    }
+  };
 
   rc::detail::TestParams params;
   params.seed = options.seed;
@@ -242,6 +258,8 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
   session.notice = &notice;
   const auto result = rc::detail::checkProperty(rc::detail::toProperty(property), metadata, params, counter);
   session.notice = nullptr;
+  if (session.internal_error)
+    throw InternalError("exploring seed " + std::to_string(options.seed) + ": " + *session.internal_error);
 
   rc::detail::FailureResult failure;
   if (result.match(failure)) {

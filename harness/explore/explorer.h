@@ -43,7 +43,8 @@ struct ExploreReport {
   nlohmann::json to_json() const;  // without `seconds`
 };
 
-// Throws SutFailure when the implementation cannot be driven at all.
+// Throws SutFailure when the implementation cannot be driven at all, and InternalError on
+// a bug in wnetconf (a broken model invariant, an exception from an assumption broken).
 ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log);
 
 }  // namespace wnc

@@ -7,11 +7,13 @@
 #include <stdexcept>
 #include <string>
 
+#include "vocabulary/input_error.h"
+
 namespace wnc {
 
-class OutputError : public std::runtime_error {
+class OutputError : public InputError {
  public:
-  using std::runtime_error::runtime_error;
+  using InputError::InputError;
 };
 
 void write_file_atomically(const std::filesystem::path& file, const std::string& text);

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "vocabulary/capabilities.h"
+#include "vocabulary/internal_error.h"
 
 namespace wnc {
 
@@ -111,6 +112,7 @@ bool applies(const Divergence& d, const Scenario& sc) {
 // The ledger entry that explains this failure: same scenario or requirement, same
 // observed code (or a crash) at the first diverging step.
 const Divergence* explaining(const Ledger& ledger, const ScenarioOutcome& o) {
+  WNC_ASSERT(o.first_divergence, "only a failed scenario is explained");
   const StepRecord& first = o.steps.at(*o.first_divergence);
   for (const auto& d : ledger.divergences) {
     if (!applies(d, *o.scenario)) continue;

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "vocabulary/input_error.h"
+
 namespace wnc {
 
 namespace {
@@ -13,13 +15,13 @@ int parse_int(std::string_view text, const std::string& what) {
   int value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size())
-    throw std::invalid_argument(what + ": '" + std::string(text) + "' is not a whole number");
+    throw InputError(what + ": '" + std::string(text) + "' is not a whole number");
   return value;
 }
 
 ShardSpec checked(ShardSpec spec, const std::string& where) {
   if (spec.total < 1 || spec.index < 0 || spec.index >= spec.total)
-    throw std::invalid_argument(where + ": shard " + spec.text() + " (expected i/n with 0 <= i < n)");
+    throw InputError(where + ": shard " + spec.text() + " (expected i/n with 0 <= i < n)");
   return spec;
 }
 
@@ -36,7 +38,7 @@ std::uint64_t mix(std::uint64_t x) {
 ShardSpec parse_shard(std::string_view text) {
   const size_t slash = text.find('/');
   if (slash == std::string_view::npos)
-    throw std::invalid_argument("--shard '" + std::string(text) + "' (expected i/n, such as 0/4)");
+    throw InputError("--shard '" + std::string(text) + "' (expected i/n, such as 0/4)");
   ShardSpec spec{parse_int(text.substr(0, slash), "--shard"), parse_int(text.substr(slash + 1), "--shard")};
   return checked(spec, "--shard");
 }
@@ -47,7 +49,7 @@ ShardSpec shard_from_env_or_flag(const std::string& flag) {
   const char* index = std::getenv("GTEST_SHARD_INDEX");
   if (!total && !index) return {};
   if (!total || !index)
-    throw std::invalid_argument("GTEST_TOTAL_SHARDS and GTEST_SHARD_INDEX must be set together");
+    throw InputError("GTEST_TOTAL_SHARDS and GTEST_SHARD_INDEX must be set together");
   ShardSpec spec{parse_int(index, "GTEST_SHARD_INDEX"), parse_int(total, "GTEST_TOTAL_SHARDS")};
   return checked(spec, "GTEST_SHARD_INDEX/GTEST_TOTAL_SHARDS");
 }

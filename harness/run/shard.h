@@ -19,11 +19,11 @@ struct ShardSpec {
   bool operator==(const ShardSpec&) const = default;
 };
 
-// "i/n" with 0 <= i < n. Throws std::invalid_argument saying what was expected.
+// "i/n" with 0 <= i < n. Throws InputError saying what was expected.
 ShardSpec parse_shard(std::string_view text);
 
 // `flag` (a --shard value) when not empty, else GTEST_TOTAL_SHARDS and GTEST_SHARD_INDEX
-// when set, else the whole run (0/1). Throws std::invalid_argument on a bad value.
+// when set, else the whole run (0/1). Throws InputError on a bad value.
 ShardSpec shard_from_env_or_flag(const std::string& flag);
 
 // This shard's scenarios: sorted by id, scenario k goes to shard k mod n.

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 ScenarioError::ScenarioError(std::string file, int line, int column, const std::string& message)
-    : std::runtime_error(line > 0 ? file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message
+    : InputError(line > 0 ? file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message
                                   : file + ": " + message),
       file_(std::move(file)),
       line_(line),

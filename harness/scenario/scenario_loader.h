@@ -8,10 +8,12 @@
 
 #include "scenario/scenario.h"
 
+#include "vocabulary/input_error.h"
+
 namespace wnc {
 
 // Bad input: what() is "file:line:column: message", or "file: message" without a position.
-class ScenarioError : public std::runtime_error {
+class ScenarioError : public InputError {
  public:
   ScenarioError(std::string file, int line, int column, const std::string& message);
   const std::string& file() const { return file_; }

@@ -49,7 +49,7 @@ class RequestHandler {
     json request;
     try {
       request = json::parse(line);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // a parse_error, or out_of_range for a number such as 1e999
       return error(std::string("the request is not JSON: ") + e.what());
     }
     if (!request.is_object()) return error("a request must be a JSON object with an 'op'");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "vocabulary/result.h"
+#include "vocabulary/input_error.h"
 #include "vocabulary/setup.h"
 #include "vocabulary/step.h"
 
@@ -15,10 +16,10 @@ namespace wnc {
 
 // A value that does not fit the language. `path` leads from the decoded object to the
 // offending value (object keys, or array indices in decimal); `what()` says what was expected.
-class DecodeError : public std::runtime_error {
+class DecodeError : public InputError {
  public:
   DecodeError(std::vector<std::string> path, const std::string& message)
-      : std::runtime_error(message), path_(std::move(path)) {}
+      : InputError(message), path_(std::move(path)) {}
   const std::vector<std::string>& path() const { return path_; }
   std::string where() const;  // "/cancel/force"
 

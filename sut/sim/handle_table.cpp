@@ -1,6 +1,6 @@
 #include "handle_table.h"
 
-#include <cassert>
+#include "vocabulary/internal_error.h"
 
 namespace wnc::sim {
 
@@ -12,15 +12,15 @@ HandleId HandleTable::insert(FileObject object) {
 
 Code HandleTable::io(HandleId handle) const {
   auto it = objects_.find(handle);
-  assert(it != objects_.end() && "I/O on a live handle");
+  WNC_ASSERT(it != objects_.end(), "I/O on a live handle");
   // The bug: the redirector keeps serving a file object whose connection is gone.
   if (it->second.orphaned && mutant_ != Mutant::OrphansUsable) return code::kUnexpNetErr;
   return code::kNoError;
 }
 
 void HandleTable::close(HandleId handle) {
-  [[maybe_unused]] auto erased = objects_.erase(handle);
-  assert(erased == 1 && "close of a live handle");
+  auto erased = objects_.erase(handle);
+  WNC_ASSERT(erased == 1, "close of a live handle");
 }
 
 int HandleTable::count_open(ConnId connection, HandleKind kind) const {

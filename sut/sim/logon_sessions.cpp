@@ -1,8 +1,8 @@
 #include "logon_sessions.h"
 
-#include <cassert>
 #include <stdexcept>
 
+#include "vocabulary/internal_error.h"
 #include "vocabulary/setup.h"
 
 namespace wnc::sim {
@@ -33,7 +33,7 @@ Luid LogonSessions::logon(const std::string& name, const std::string& user,
 }
 
 void LogonSessions::logoff(Luid luid) {
-  assert(luid != kSystemLuid && logons_.count(luid) && "only a live user logon logs off");
+  WNC_ASSERT(luid != kSystemLuid && logons_.count(luid), "only a live user logon logs off");
   ns_.delete_logon_directory(luid);
   logons_.erase(luid);
 }

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "vocabulary/input_error.h"
+
 namespace wnc::sim {
 
 const std::vector<MutantEntry>& mutant_table() {
@@ -61,7 +63,7 @@ Mutant mutant_from_name(const std::string& name) {
     known += known.empty() ? "" : ", ";
     known += e.name;
   }
-  throw std::invalid_argument("unknown sim mutant '" + name + "'; known mutants: " + known);
+  throw InputError("unknown sim mutant '" + name + "'; known mutants: " + known);
 }
 
 }  // namespace wnc::sim

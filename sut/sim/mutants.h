@@ -47,7 +47,7 @@ struct MutantEntry {
 // Every mutant but None, in declaration order.
 const std::vector<MutantEntry>& mutant_table();
 
-// "" is Mutant::None. Throws std::invalid_argument naming the known mutants otherwise.
+// "" is Mutant::None. Throws InputError naming the known mutants otherwise.
 Mutant mutant_from_name(const std::string& name);
 
 }  // namespace wnc::sim

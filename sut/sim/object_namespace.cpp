@@ -1,9 +1,9 @@
 #include "object_namespace.h"
 
-#include <cassert>
 #include <set>
 
 #include "names.h"
+#include "vocabulary/internal_error.h"
 
 namespace wnc::sim {
 
@@ -32,7 +32,7 @@ void ObjectNamespace::delete_logon_directory(Luid luid) {
 bool ObjectNamespace::create_link(const std::string& directory, const std::string& name,
                                   const std::string& target) {
   auto dir = directories_.find(directory);
-  assert(dir != directories_.end() && "links go into existing directories");
+  WNC_ASSERT(dir != directories_.end(), "links go into existing directories");
   return dir->second.try_emplace(to_upper(name), target).second;
 }
 
@@ -45,7 +45,7 @@ std::vector<const ObjectNamespace::Directory*> ObjectNamespace::view(Luid luid) 
   std::vector<const Directory*> dirs;
   const std::string local = dos_devices(luid);
   auto it = directories_.find(local);
-  assert(it != directories_.end() && "a live logon has its directory");
+  WNC_ASSERT(it != directories_.end(), "a live logon has its directory");
   dirs.push_back(&it->second);
   if (local != kGlobalDirectory) dirs.push_back(&directories_.at(kGlobalDirectory));
   return dirs;

@@ -1,8 +1,7 @@
 #include "profile.h"
 
-#include <cassert>
-
 #include "names.h"
+#include "vocabulary/internal_error.h"
 
 namespace wnc::sim {
 
@@ -50,8 +49,7 @@ void Profile::remember(const std::string& sid, const std::string& device, const 
 void Profile::forget(const std::string& sid, const std::string& device) {
   RegKey* network = nullptr;
   Code rc = registry_.open_key(network_key(sid), &network);
-  assert(rc == code::kNoError && "forget follows a successful read");
-  (void)rc;
+  WNC_ASSERT(rc == code::kNoError, "forget follows a successful read");
   network->delete_subkey(profile_key(device));
 }
 

@@ -1,8 +1,7 @@
 #include "redirector.h"
 
-#include <cassert>
-
 #include "names.h"
+#include "vocabulary/internal_error.h"
 
 namespace wnc::sim {
 
@@ -63,8 +62,8 @@ Code Redirector::add(Luid luid, const std::optional<std::string>& device, const 
   std::string share = strip_trailing_backslash(remote);  // "\\fs1\docs" -> "\fs1\docs"
   if (share.starts_with('\\')) share.erase(0, 1);
   c.target = R"(\Device\LanmanRedirector\;)" + *device + luid_hex(luid) + share;
-  [[maybe_unused]] bool created = ns_.create_link(ns_.dos_devices(luid), *device, c.target);
-  assert(created && "MPR checked that the device is free");
+  bool created = ns_.create_link(ns_.dos_devices(luid), *device, c.target);
+  WNC_ASSERT(created, "MPR checked that the device is free");
   if (linked_connections_enabled()) {
     // A partner that already uses the letter keeps its own; the mirror is skipped.
     if (auto p = sessions_.partner(luid);

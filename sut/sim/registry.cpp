@@ -1,8 +1,9 @@
 #include "registry.h"
 
 #include <algorithm>
-#include <cassert>
 #include <cctype>
+
+#include "vocabulary/internal_error.h"
 
 namespace wnc::sim {
 
@@ -73,7 +74,7 @@ Code Registry::open_key(const std::string& path, RegKey** out) {
 RegKey& Registry::create_key(const std::string& path) {
   RegKey* key = &root_;
   for (const std::string& part : split_path(path)) key = &key->create_subkey(part);
-  assert(key != &root_ && "create_key needs a path");
+  WNC_ASSERT(key != &root_, "create_key needs a path");
   return *key;
 }
 

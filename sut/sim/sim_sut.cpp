@@ -10,6 +10,7 @@
 #include "fault_injection.h"
 #include "names.h"
 #include "sim_world.h"
+#include "vocabulary/internal_error.h"
 
 namespace wnc {
 
@@ -116,7 +117,7 @@ Result SimSut::run(const CancelStep& s) {
     case Api::A2:
       return rc_only(r.cancel_connection2_a(luid, s.name, flags, s.force));
   }
-  throw std::invalid_argument("cancel: unknown api");
+  throw InternalError("cancel: an Api the switch above does not handle");
 }
 
 Result SimSut::run(const GetConnectionStep& s) {

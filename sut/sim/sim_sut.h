@@ -17,7 +17,7 @@ struct MutantInfo {
 // Every mutant the sim can carry, in a fixed order.
 const std::vector<MutantInfo>& sim_mutants();
 
-// Throws std::invalid_argument naming the known mutants if `mutant` is unknown; "" = clean sim.
+// Throws InputError naming the known mutants if `mutant` is unknown; "" = clean sim.
 std::unique_ptr<Sut> make_sim_sut(const std::string& mutant = "");
 
 }  // namespace wnc

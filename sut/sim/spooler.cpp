@@ -1,8 +1,7 @@
 #include "spooler.h"
 
-#include <cassert>
-
 #include "names.h"
+#include "vocabulary/internal_error.h"
 
 namespace wnc::sim {
 
@@ -23,7 +22,7 @@ Code Spooler::start_job(Luid luid, const std::string& device, JobId* job) {
 
 void Spooler::end_job(JobId job) {
   auto it = jobs_.find(job);
-  assert(it != jobs_.end() && "end of a live job");
+  WNC_ASSERT(it != jobs_.end(), "end of a live job");
   if (it->second) handles_.close(*it->second);
   jobs_.erase(it);
 }

@@ -1,6 +1,7 @@
 // One test per rule of SPEC 1.2-1.4 and docs/picks.md, driving the model through apply().
 #include <gtest/gtest.h>
 
+#include "invariants.h"
 #include "reference_model.h"
 
 namespace wnc::model {
@@ -20,9 +21,15 @@ class Model : public ::testing::Test {
                                                                      {"bob", {"bob", 1, {}}}}
                                   : logons;
     s = initial_state(setup);
+    EXPECT_EQ(check_invariants(s), std::nullopt);
   }
-  Result step(const Step& st) { return apply(s, st); }
-  Code rc(const Step& st) { return apply(s, st).rc; }
+  // Every step of every test also checks that the model's invariants still hold.
+  Result step(const Step& st) {
+    Result r = apply(s, st);
+    EXPECT_EQ(check_invariants(s), std::nullopt) << "after " << step_kind(st);
+    return r;
+  }
+  Code rc(const Step& st) { return step(st).rc; }
 
   Code add(const std::string& as, std::optional<std::string> local, const std::string& remote,
            bool persistent = false, ResourceType type = ResourceType::Disk) {

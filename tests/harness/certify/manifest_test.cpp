@@ -2,6 +2,7 @@
 #include "certify/manifest.h"
 #include "certify/sha256.h"
 #include "certify_fixture.h"
+#include "vocabulary/input_error.h"
 
 namespace wnc::test {
 namespace {
@@ -93,7 +94,7 @@ TEST_F(CertifyTest, AMissingManifestIsAFindingAndNoFolderIsAnError) {
   certify(dir("b"), sut, settings());
   fs::remove(dir("b") / "manifest.json");
   EXPECT_EQ(named(check_manifest(dir("b"))), std::vector<std::string>{"manifest.json"});
-  EXPECT_THROW(check_manifest(dir("nothing-here")), std::runtime_error);
+  EXPECT_THROW(check_manifest(dir("nothing-here")), InputError);
 }
 
 TEST_F(CertifyTest, AnAgentBinaryIsPinnedAndChecked) {

@@ -1,6 +1,7 @@
 // Sharded certifications merge into what one run gives; equal runs give equal results.
 #include "certify/merge.h"
 #include "certify_fixture.h"
+#include "vocabulary/input_error.h"
 
 namespace wnc::test {
 namespace {
@@ -58,14 +59,14 @@ TEST_F(CertifyTest, MergeRefusesIncompleteOrForeignShards) {
   TestSut sut;
   certify(dir("shard0"), sut, settings({0, 2}));
   certify(dir("shard1"), sut, settings({1, 2}));
-  EXPECT_THROW(merge_bundles(dir("merged"), {dir("shard0")}), std::runtime_error);
-  EXPECT_THROW(merge_bundles(dir("merged"), {dir("shard0"), dir("shard0")}), std::runtime_error);
+  EXPECT_THROW(merge_bundles(dir("merged"), {dir("shard0")}), InputError);
+  EXPECT_THROW(merge_bundles(dir("merged"), {dir("shard0"), dir("shard0")}), InputError);
   CertifySettings other = settings({1, 2});
   other.seed = 7;
   certify(dir("foreign"), sut, other);
-  EXPECT_THROW(merge_bundles(dir("merged"), {dir("shard0"), dir("foreign")}), std::runtime_error);
+  EXPECT_THROW(merge_bundles(dir("merged"), {dir("shard0"), dir("foreign")}), InputError);
   write(dir("shard1") / "report.md", "tampered");
-  EXPECT_THROW(merge_bundles(dir("merged"), {dir("shard0"), dir("shard1")}), std::runtime_error);
+  EXPECT_THROW(merge_bundles(dir("merged"), {dir("shard0"), dir("shard1")}), InputError);
 }
 
 }  // namespace

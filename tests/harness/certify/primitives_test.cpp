@@ -3,6 +3,7 @@
 
 #include "certify/markup.h"
 #include "certify/sha256.h"
+#include "vocabulary/input_error.h"
 
 namespace wnc {
 namespace {
@@ -10,7 +11,7 @@ namespace {
 TEST(Sha256, KnownDigests) {
   EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  EXPECT_THROW(sha256_file("/nonexistent/file"), std::runtime_error);
+  EXPECT_THROW(sha256_file("/nonexistent/file"), InputError);
 }
 
 TEST(Markup, HtmlEscapesMarkupQuotesAndControlCharacters) {

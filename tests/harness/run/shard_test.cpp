@@ -8,6 +8,7 @@
 #include <set>
 
 #include "scenario/scenario_loader.h"
+#include "vocabulary/input_error.h"
 
 namespace wnc {
 namespace {
@@ -29,14 +30,14 @@ TEST_F(ShardEnv, TheFlagWinsThenTheEnvironmentThenTheWholeRun) {
   EXPECT_EQ(shard_from_env_or_flag(""), (ShardSpec{3, 4}));
   EXPECT_EQ(shard_from_env_or_flag("1/2"), (ShardSpec{1, 2}));
   setenv("GTEST_SHARD_INDEX", "4", 1);
-  EXPECT_THROW(shard_from_env_or_flag(""), std::invalid_argument);
+  EXPECT_THROW(shard_from_env_or_flag(""), InputError);
   unsetenv("GTEST_SHARD_INDEX");
-  EXPECT_THROW(shard_from_env_or_flag(""), std::invalid_argument);
+  EXPECT_THROW(shard_from_env_or_flag(""), InputError);
 }
 
 TEST(Shard, BadSpellingsAreRejected) {
   for (const char* bad : {"", "1", "2/2", "-1/2", "0/0", "a/2", "1/2x", "1 /2"})
-    EXPECT_THROW(parse_shard(bad), std::invalid_argument) << bad;
+    EXPECT_THROW(parse_shard(bad), InputError) << bad;
   EXPECT_EQ(parse_shard("0/1"), (ShardSpec{0, 1}));
 }
 

@@ -4,6 +4,8 @@
 //   garbage N   print a non-JSON line    shape N    print {"rc":"two"} at step N
 //   stderr N    say something on stderr at step N, then exit 3
 //   hang-hello 0   never answer hello    chatty N   write N bytes to stderr first
+//   overflow N  print {"rc":1e999}       huge N     print an rc beyond 64 bits at step N
+//   hostile-hello 0   answer hello with protocol 1e999
 #include <unistd.h>
 
 #include <cstdlib>
@@ -21,6 +23,9 @@ class FaultySut : public wnc::test::EchoSut {
 
   wnc::Hello hello() override {
     if (mode_ == "hang-hello") hang();
+    if (mode_ == "hostile-hello")
+      std::cout << R"({"ok":true,"protocol":1e999,"implementation":{"name":"x","version":"1","platform":"p"},"capabilities":[]})"
+                << std::endl;
     return EchoSut::hello();
   }
 
@@ -39,6 +44,8 @@ class FaultySut : public wnc::test::EchoSut {
     if (mode_ == "hang") hang();
     if (mode_ == "garbage") std::cout << "this is not json" << std::endl;
     if (mode_ == "shape") std::cout << R"({"rc":"two"})" << std::endl;
+    if (mode_ == "overflow") std::cout << R"({"rc":1e999})" << std::endl;
+    if (mode_ == "huge") std::cout << R"({"rc":123456789012345678901234567890})" << std::endl;
     if (mode_ == "stderr") {
       std::cerr << "fake_agent: disk on fire at step " << steps_ << std::endl;
       std::exit(3);

@@ -141,6 +141,24 @@ TEST(ProcessSut, AnAnswerOfTheWrongShapeIsAFailure) {
   EXPECT_EQ(f.output(), "stdout: {\"rc\":\"two\"}\n");
 }
 
+TEST(ProcessSut, ANumberBeyondADoubleIsAFailureNotACrash) {
+  auto sut = make_process_sut(fake("overflow 1"));
+  SutFailure f = failure_of([&] { sut->step(DrivesStep{"alice"}); });
+  EXPECT_TRUE(contains(f.what(), "answered step with garbage (not a JSON object)")) << f.what();
+  EXPECT_EQ(f.output(), "stdout: {\"rc\":1e999}\n");
+}
+
+TEST(ProcessSut, ANumberBeyondSixtyFourBitsIsAFailureNotACrash) {
+  auto sut = make_process_sut(fake("huge 1"));
+  SutFailure f = failure_of([&] { sut->step(DrivesStep{"alice"}); });
+  EXPECT_TRUE(contains(f.what(), "garbage at /rc: expected an integer")) << f.what();
+}
+
+TEST(ProcessSut, AHelloBeyondADoubleIsAFailureNotACrash) {
+  SutFailure f = failure_of([&] { make_process_sut(fake("hostile-hello 0")); });
+  EXPECT_TRUE(contains(f.what(), "answered hello with garbage (not a JSON object)")) << f.what();
+}
+
 TEST(ProcessSut, ACommandThatCannotRunIsAFailureWithTheShellsWords) {
   ProcessSutOptions o;
   o.command = "/nonexistent/wnetconf-agent";

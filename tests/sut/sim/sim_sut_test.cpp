@@ -5,6 +5,7 @@
 
 #include "vocabulary/capabilities.h"
 #include "steps.h"
+#include "vocabulary/input_error.h"
 
 namespace wnc {
 namespace {
@@ -39,8 +40,8 @@ TEST_F(SimSutTest, HelloNamesTheSimAndEveryCapability) {
 TEST(SimSutFactory, UnknownMutantIsRejectedWithTheKnownNames) {
   try {
     make_sim_sut("no-such-bug");
-    FAIL() << "expected std::invalid_argument";
-  } catch (const std::invalid_argument& e) {
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
     const std::string what = e.what();
     EXPECT_NE(what.find("no-such-bug"), std::string::npos);
     EXPECT_NE(what.find("force-ignored"), std::string::npos);
