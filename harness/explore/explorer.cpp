@@ -18,7 +18,7 @@
 #include "output/interrupt_notice.h"
 #include "requirements.h"
 #include "run/run_summary.h"
-#include "scenario/scenario_loader.h"
+#include "scenario/scenario_writer.h"
 
 namespace wnc {
 
