@@ -31,7 +31,8 @@ SourcePos pos_of_offset(std::string_view text, std::size_t offset) {
   return {1 + static_cast<int>(std::count(before.begin(), before.end(), '\n')), 1 + static_cast<int>(offset - line_start)};
 }
 
-bool all_of(std::string_view s, bool (*pred)(char)) {
+// Non-empty, and every character passes `pred`.
+bool all_are(std::string_view s, bool (*pred)(char)) {
   if (s.empty()) return false;
   for (char c : s)
     if (!pred(c)) return false;
@@ -41,7 +42,8 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_hex_digit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 // Builds the JSON while yaml-cpp's parser reports events: nothing is expanded or copied, so
-// memory stays in proportion to the text and the nesting limit holds before any recursion.
+// memory stays in proportion to the text, and the nesting limit stops yaml-cpp's recursive
+// descent long before its stack could run out.
 class Builder : public YAML::EventHandler {
  public:
   Builder(const std::string& name, std::map<std::string, SourcePos>& marks) : name_(name), marks_(marks) {}
@@ -92,6 +94,7 @@ class Builder : public YAML::EventHandler {
     if (expecting_key()) fail(mark, "expected a plain key");
   }
 
+  // A plain scalar by the YAML 1.2 core schema: null, a boolean, a decimal or 0x integer, or text.
   json plain(const std::string& s, const YAML::Mark& mark) const {
     if (s == "null" || s == "~" || s == "Null" || s == "NULL") return nullptr;
     if (s == "true" || s == "True" || s == "TRUE") return true;
@@ -100,11 +103,11 @@ class Builder : public YAML::EventHandler {
     int base = 10;
     if (digits.starts_with("0x")) {
       digits.remove_prefix(2);
-      if (!all_of(digits, is_hex_digit)) return s;
+      if (!all_are(digits, is_hex_digit)) return s;
       base = 16;
     } else {
       std::string_view unsigned_part = digits.substr(digits.starts_with('-') || digits.starts_with('+') ? 1 : 0);
-      if (!all_of(unsigned_part, is_digit)) return s;
+      if (!all_are(unsigned_part, is_digit)) return s;
       if (digits.starts_with('+')) digits.remove_prefix(1);
     }
     long long n = 0;
