@@ -1,5 +1,7 @@
 #include "explore/coverage.h"
 
+#include "scenario/name_forms.h"
+
 namespace wnc {
 
 namespace {
@@ -48,7 +50,7 @@ std::vector<std::string> requirements_exercised(const model::State& s, const Ste
   if (!c) return out;
   if (c->name && has_lower(*c->name)) out.push_back("R-NAME-CASE");
   if (c->api == Api::A || c->api == Api::A2) out.push_back("R-ANSI-UNICODE");
-  const bool device = c->name && c->name->size() <= 5 && c->name->find(':') != std::string::npos;
+  const bool device = c->name && is_device_name(*c->name);
   if ((c->api == Api::W || c->api == Api::A) && device) out.push_back("R-COMPAT-PROFILE");
   if (r.rc != code::kNoError) out.push_back("R-ATOMIC");
   switch (r.rc) {

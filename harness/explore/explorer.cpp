@@ -19,6 +19,7 @@
 #include "requirements.h"
 #include "run/run_summary.h"
 #include "scenario/scenario_loader.h"
+#include "scenario/scenario_writer.h"
 #include "vocabulary/internal_error.h"
 
 namespace wnc {
@@ -65,7 +66,7 @@ std::string commented(const std::string& text) {
 
 std::vector<std::string> covers_of(const Swarm& swarm, const std::vector<TraceEntry>& trace) {
   std::set<std::string> ids;
-  ExploreState s(model::initial_state(swarm.setup));
+  ExploreState s(swarm.setup);
   for (const auto& t : trace) {
     for (auto& id : requirements_exercised(s.world, t.step, t.want)) ids.insert(id);
     s.apply(t.step);
@@ -220,7 +221,7 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
       log << "case " << report.cases + 1 << ": " << session.swarm.describe() << "\n";
     // Shrinking asks the generator for more steps after this run: it keeps its own swarm.
     auto swarm = std::make_shared<const Swarm>(session.swarm);
-    ExploreState initial(model::initial_state(swarm->setup));
+    ExploreState initial(swarm->setup);
     auto commands = *rc::state::gen::commands(
         initial, [swarm](const ExploreState& s) {
           return rc::gen::map(gen_step(s, swarm), [](Step step) -> std::shared_ptr<const rc::state::Command<ExploreState, Session>> {

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "scenario/name_forms.h"
+
 namespace wnc {
 
 namespace {
@@ -65,14 +67,14 @@ std::shared_ptr<const Choices> read_choices(const ExploreState& s, const Swarm& 
     c->held[a] = held_names(s, a);
     c->paths[a] = {};
     for (const auto& name : c->held[a]) {
-      if (name.size() == 2) c->paths[a].push_back(name + R"(\a.txt)");
-      if (name.rfind(R"(\\)", 0) == 0) c->paths[a].push_back(name + R"(\b)");
+      if (is_disk_device(name)) c->paths[a].push_back(name + R"(\a.txt)");
+      if (is_remote_name(name)) c->paths[a].push_back(name + R"(\b)");
     }
   }
-  c->handles.assign(s.declared_handles.begin(), s.declared_handles.end());
-  c->jobs.assign(s.declared_jobs.begin(), s.declared_jobs.end());
-  c->free_handles = free_names(s.open_handles, "h");
-  c->free_jobs = free_names(s.active_jobs, "j");
+  c->handles.assign(s.validity.declared_handles().begin(), s.validity.declared_handles().end());
+  c->jobs.assign(s.validity.declared_jobs().begin(), s.validity.declared_jobs().end());
+  c->free_handles = free_names(s.validity.open_handles(), "h");
+  c->free_jobs = free_names(s.validity.active_jobs(), "j");
   for (const char* n : {"alice3", "bob2", "alice", "alice2", "bob"})
     if (!s.world.logons.count(n)) c->logon_names.push_back(n);
 
@@ -124,7 +126,7 @@ Step generate(std::type_identity<AddStep>, const Choices& c, const Swarm& sw) {
   }
   // Deviceless uses of one remote pile up (SPEC 1.1): sometimes add another.
   for (const auto& name : c.held.at(a.as))
-    if (name.rfind(R"(\\)", 0) == 0 && uniform(0, 3) == 0) {
+    if (is_remote_name(name) && uniform(0, 3) == 0) {
       a.local = "";
       a.remote = name;
       a.type = ResourceType::Disk;

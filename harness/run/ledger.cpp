@@ -1,77 +1,73 @@
 #include "run/ledger.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <set>
 
 #include "requirements.h"
-#include "scenario/scenario_loader.h"
+#include "scenario/code_value.h"
+#include "scenario/input_file.h"
+#include "scenario/input_limits.h"
+#include "scenario/yaml_document.h"
 
 namespace wnc {
 
+using nlohmann::json;
+
 namespace {
 
-[[noreturn]] void fail(const std::string& file, const YAML::Node& n, const std::string& message) {
-  throw ScenarioError(file, n.Mark().line + 1, n.Mark().column + 1, message);
+const std::set<std::string> kDivergenceKeys = {"scenario", "requirement", "step", "observed", "reason"};
+
+std::string text_at(const YamlDocument& doc, const json& v, const std::string& path) {
+  if (!v.is_string()) doc.fail_at(path, "expected a string");
+  return v.get<std::string>();
 }
 
-Code observed_code(const std::string& file, const YAML::Node& n) {
-  std::string s = n.Scalar();
-  if (auto c = code_from_name(s)) return *c;
-  try {
-    size_t used = 0;
-    unsigned long v = std::stoul(s, &used);
-    if (used == s.size()) return static_cast<Code>(v);
-  } catch (const std::exception&) {
+Divergence decode_divergence(const YamlDocument& doc, const json& item, const std::string& path) {
+  if (!item.is_object()) doc.fail_at(path, "expected a divergence {scenario|requirement, observed, reason}");
+  for (auto it = item.begin(); it != item.end(); ++it)
+    if (!kDivergenceKeys.count(it.key()))
+      doc.fail_at(path + "/" + it.key(),
+                  "unknown key '" + it.key() + "' (expected scenario, requirement, step, observed, reason)", true);
+  Divergence d;
+  d.line = doc.pos(path).line;
+  if (item.contains("scenario")) d.scenario = text_at(doc, item.at("scenario"), path + "/scenario");
+  if (item.contains("requirement")) {
+    d.requirement = text_at(doc, item.at("requirement"), path + "/requirement");
+    if (!find_requirement(d.requirement))
+      doc.fail_at(path + "/requirement", "unknown requirement ID '" + d.requirement + "'");
   }
-  fail(file, n, "unknown code '" + s + "' (expected a number or a name such as ERROR_NOT_CONNECTED)");
+  if (d.scenario.empty() == d.requirement.empty()) doc.fail_at(path, "a divergence names exactly one of scenario, requirement");
+  if (item.contains("step")) {
+    const json& step = item.at("step");
+    if (!step.is_number_integer() || step.get<long long>() < 1 || step.get<long long>() > static_cast<long long>(limits::kMaxSteps))
+      doc.fail_at(path + "/step", "expected a step number (1 for the first step)");
+    d.step = static_cast<int>(step.get<long long>());
+  }
+  if (!item.contains("observed")) doc.fail_at(path, "missing 'observed': the code the implementation returns, or crash");
+  if (item.at("observed") == "crash") d.crash = true;
+  else d.observed = decode_code(doc, item.at("observed"), path + "/observed");
+  if (!item.contains("reason") || item.at("reason").is_null() || item.at("reason") == "") doc.fail_at(path, "missing 'reason'");
+  d.reason = text_at(doc, item.at("reason"), path + "/reason");
+  return d;
 }
 
 }  // namespace
 
 Ledger load_ledger(const std::filesystem::path& path) {
   const std::string file = path.string();
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(file);
-  } catch (const YAML::BadFile&) {
-    throw ScenarioError(file, 0, 0, "cannot read the ledger");
-  } catch (const YAML::Exception& e) {
-    throw ScenarioError(file, e.mark.line + 1, e.mark.column + 1, e.msg);
-  }
-  if (!root.IsMap()) fail(file, root, "expected a map with vendor and divergences");
+  const YamlDocument doc(read_input_file(path), file);
+  const json& root = doc.root();
+  if (!root.is_object()) doc.fail_at("", "expected a map with vendor and divergences");
   Ledger ledger;
   ledger.file = file;
-  for (const auto& kv : root) {
-    std::string key = kv.first.Scalar();
-    if (key == "vendor") ledger.vendor = kv.second.Scalar();
-    else if (key != "divergences") fail(file, kv.first, "unknown key '" + key + "' (expected vendor, divergences)");
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    if (it.key() == "vendor") ledger.vendor = text_at(doc, *it, "/vendor");
+    else if (it.key() != "divergences")
+      doc.fail_at("/" + it.key(), "unknown key '" + it.key() + "' (expected vendor, divergences)", true);
   }
-  const YAML::Node list = root["divergences"];
-  if (!list || !list.IsSequence()) fail(file, root, "expected 'divergences': a list");
-  static const std::set<std::string> keys = {"scenario", "requirement", "step", "observed", "reason"};
-  for (const auto& item : list) {
-    if (!item.IsMap()) fail(file, item, "expected a divergence {scenario|requirement, observed, reason}");
-    Divergence d;
-    d.line = item.Mark().line + 1;
-    for (const auto& kv : item) {
-      std::string key = kv.first.Scalar();
-      if (!keys.count(key)) fail(file, kv.first, "unknown key '" + key + "' (expected scenario, requirement, step, observed, reason)");
-    }
-    if (item["scenario"]) d.scenario = item["scenario"].Scalar();
-    if (item["requirement"]) {
-      d.requirement = item["requirement"].Scalar();
-      if (!find_requirement(d.requirement)) fail(file, item["requirement"], "unknown requirement ID '" + d.requirement + "'");
-    }
-    if (d.scenario.empty() == d.requirement.empty()) fail(file, item, "a divergence names exactly one of scenario, requirement");
-    if (item["step"]) d.step = item["step"].as<int>();
-    if (!item["observed"]) fail(file, item, "missing 'observed': the code the implementation returns, or crash");
-    if (item["observed"].Scalar() == "crash") d.crash = true;
-    else d.observed = observed_code(file, item["observed"]);
-    if (!item["reason"] || item["reason"].Scalar().empty()) fail(file, item, "missing 'reason'");
-    d.reason = item["reason"].Scalar();
-    ledger.divergences.push_back(d);
-  }
+  if (!root.contains("divergences") || !root.at("divergences").is_array()) doc.fail_at("", "expected 'divergences': a list");
+  const json& list = root.at("divergences");
+  for (size_t i = 0; i < list.size(); ++i)
+    ledger.divergences.push_back(decode_divergence(doc, list[i], "/divergences/" + std::to_string(i)));
   return ledger;
 }
 

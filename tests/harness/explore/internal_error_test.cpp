@@ -13,7 +13,7 @@ namespace wnc {
 namespace {
 
 TEST(ExploreState, ABrokenModelInvariantAfterAStepIsAnInternalError) {
-  ExploreState s(model::initial_state({}));
+  ExploreState s(wnc::Setup{});
   s.world.fault.remaining = -1;
   try {
     s.apply(DrivesStep{kSystemLogon});

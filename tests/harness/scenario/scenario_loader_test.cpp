@@ -1,10 +1,13 @@
 // Bad input is rejected before anything runs, naming the line, column and what was expected.
+#include "scenario/scenario_loader.h"
+
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "scenario/scenario_loader.h"
+#include "scenario/input_limits.h"
 
 namespace wnc {
 namespace {
@@ -125,22 +128,108 @@ TEST(Loader, QuotedScalarsStayStrings) {
   EXPECT_EQ(std::get<CancelStep>(sc.steps[0].step).name, "null");
 }
 
-TEST(Loader, WritesScenariosItReadsBack) {
-  Scenario sc = parse_scenario(std::string(kHead) +
-                                   "  - add: {as: alice, local: 'Z:', remote: '\\\\fs1\\it''s', persistent: true}\n"
-                                   "    expect: ERROR_BAD_NET_NAME\n"
-                                   "  - get_connection: {as: alice, local: 'Z:'}\n"
-                                   "    expect: {rc: ERROR_CONNECTION_UNAVAIL, remote: '\\\\fs1\\docs'}\n"
-                                   "  - cancel: {as: alice, name: null, api: 2W}\n",
-                               "s.yaml");
-  Scenario again = parse_scenario(scenario_to_yaml(sc), "again.yaml");
-  ASSERT_EQ(again.steps.size(), sc.steps.size());
-  EXPECT_EQ(again.setup, sc.setup);
-  for (size_t i = 0; i < sc.steps.size(); ++i) {
-    EXPECT_EQ(again.steps[i].step, sc.steps[i].step) << i;
-    EXPECT_EQ(again.steps[i].expect, sc.steps[i].expect) << i;
+TEST(Loader, RefusesACorruptProfileEntryThatIsNotADevice) {
+  try {
+    parse_scenario(std::string(kHead) + "  - fault: {profile: corrupt, user: alice, device: 'Z:\\'}\n", "s.yaml");
+    FAIL() << "accepted";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(e.line(), 6);
+    EXPECT_EQ(e.column(), 52);
+    EXPECT_EQ(e.message(), "expected a device name such as Z: or LPT1:");
   }
-  EXPECT_EQ(std::get<AddStep>(again.steps[0].step).remote, "\\\\fs1\\it's");
+  Scenario sc = parse_scenario(std::string(kHead) + "  - fault: {profile: corrupt, user: alice, device: 'lpt3:'}\n", "s.yaml");
+  EXPECT_EQ(std::get<ProfileFaultStep>(sc.steps[0].step).device, "lpt3:");
+}
+
+TEST(Loader, RefusesAMisdeclaredLinkAtItsLogon) {
+  try {
+    parse_scenario("id: t.x\ntitle: t\ncovers: [R-LINKED]\nlogons: {a: {user: alice, linked: b}, b: {user: bob}}\n"
+                   "steps:\n  - drives: {as: a}\n",
+                   "s.yaml");
+    FAIL() << "accepted";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(e.line(), 4);
+    EXPECT_EQ(e.column(), 35);
+    EXPECT_EQ(e.message(), "a logon can only be linked to one other declared logon of its own user 'alice'");
+  }
+}
+
+TEST(Loader, ChecksTheIdForm) {
+  for (const char* id : {"a", "cancel.open-files.w", "a-.b", "0.9"})
+    EXPECT_EQ(parse_scenario(std::string("id: ") + id + "\ntitle: t\ncovers: [R-ATOMIC]\nsteps:\n  - drives: {as: system}\n",
+                             "s.yaml")
+                  .id,
+              id);
+  for (const char* id : {"A.b", "a..b", ".a", "a.", "-a", "a.-b", "a_b", "a b"}) {
+    try {
+      parse_scenario(std::string("id: '") + id + "'\ntitle: t\ncovers: [R-ATOMIC]\nsteps:\n  - drives: {as: system}\n",
+                     "s.yaml");
+      ADD_FAILURE() << "accepted " << id;
+    } catch (const ScenarioError& e) {
+      EXPECT_NE(e.message().find("dotted lower-case id"), std::string::npos) << id << ": " << e.what();
+    }
+  }
+}
+
+TEST(Loader, RefusesMoreStepsThanTheLimit) {
+  std::string steps;
+  for (std::size_t i = 0; i <= limits::kMaxSteps; ++i) steps += "  - drives: {as: alice}\n";
+  try {
+    parse_scenario(std::string(kHead) + steps, "s.yaml");
+    FAIL() << "accepted";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(e.line(), 6 + static_cast<int>(limits::kMaxSteps)) << "the first step over the limit";
+    EXPECT_EQ(e.message(), "more steps than the limit of 10000 in one scenario");
+  }
+  steps.resize(steps.size() - std::string("  - drives: {as: alice}\n").size());
+  EXPECT_EQ(parse_scenario(std::string(kHead) + steps, "s.yaml").steps.size(), limits::kMaxSteps);
+}
+
+TEST(Loader, RefusesHugeScalarsWithoutCrashing) {
+  for (const std::string& text : {"id: " + std::string(60000, 'a') + "\n", "id: " + std::string(60000, '1') + "\n"}) {
+    try {
+      parse_scenario(text, "s.yaml");
+      FAIL() << "accepted";
+    } catch (const ScenarioError& e) {
+      EXPECT_EQ(std::string(e.what()), "s.yaml:1:5: a string longer than the limit of 4096 characters");
+    }
+  }
+}
+
+class LoaderFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("wnetconf-loader-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_ / "empty" / "sub");
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  static std::string refusal(const std::vector<std::filesystem::path>& paths) {
+    try {
+      load_scenarios(paths);
+    } catch (const ScenarioError& e) {
+      return e.what();
+    }
+    return "accepted";
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(LoaderFiles, RefusesAFolderWithoutScenarios) {
+  std::ofstream(dir_ / "empty" / "sub" / "notes.txt") << "not a scenario";
+  EXPECT_EQ(refusal({dir_ / "empty"}), (dir_ / "empty").string() + ": no scenario files found (no *.yaml in it or its subfolders)");
+}
+
+TEST_F(LoaderFiles, RefusesAFifoAmongTheScenariosUnread) {
+  std::ofstream(dir_ / "empty" / "a.yaml") << "id: a\ntitle: t\ncovers: [R-ATOMIC]\nsteps:\n  - drives: {as: system}\n";
+  ASSERT_EQ(::mkfifo((dir_ / "empty" / "sub" / "b.yaml").c_str(), 0600), 0);
+  EXPECT_EQ(refusal({dir_ / "empty"}), (dir_ / "empty" / "sub" / "b.yaml").string() + ": not a regular file");
+}
+
+TEST_F(LoaderFiles, NamesTheFirstByteOfInvalidUtf8) {
+  std::ofstream(dir_ / "bad.yaml") << "id: a\ntitle: 'caf\xE9'\ncovers: [R-ATOMIC]\nsteps:\n  - drives: {as: system}\n";
+  EXPECT_EQ(refusal({dir_ / "bad.yaml"}),
+            (dir_ / "bad.yaml").string() + ":2:12: not valid UTF-8 (byte 0xE9): the file must be UTF-8 text");
 }
 
 }  // namespace

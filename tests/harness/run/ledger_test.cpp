@@ -1,0 +1,101 @@
+// Ledgers are read like scenarios: every error names the ledger file and the position.
+#include "run/ledger.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "scenario/scenario_error.h"
+
+namespace wnc {
+namespace {
+
+namespace fs = std::filesystem;
+
+class LedgerFile : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    file_ = fs::temp_directory_path() / ("wnetconf-ledger-" + std::to_string(::getpid()) + ".yaml");
+  }
+  void TearDown() override { fs::remove(file_); }
+  Ledger load(const std::string& text) {
+    std::ofstream(file_) << text;
+    return load_ledger(file_);
+  }
+  // "line:column: message" of the error loading `text`.
+  std::string refusal(const std::string& text) {
+    try {
+      load(text);
+    } catch (const ScenarioError& e) {
+      EXPECT_EQ(e.file(), file_.string());
+      return std::to_string(e.line()) + ":" + std::to_string(e.column()) + ": " + e.message();
+    }
+    return "accepted";
+  }
+  fs::path file_;
+};
+
+TEST_F(LedgerFile, ReadsEveryField) {
+  Ledger l = load(
+      "vendor: V 1.0\n"
+      "divergences:\n"
+      "  - {scenario: a.b, step: 3, observed: ERROR_OPEN_FILES, reason: why}\n"
+      "  - requirement: R-NAME-CASE\n"
+      "    observed: 1208\n"
+      "    reason: >-\n"
+      "      folded\n"
+      "  - {scenario: c, observed: crash, reason: dies}\n");
+  EXPECT_EQ(l.vendor, "V 1.0");
+  EXPECT_EQ(l.file, file_.string());
+  ASSERT_EQ(l.divergences.size(), 3u);
+  EXPECT_EQ(l.divergences[0].scenario, "a.b");
+  EXPECT_EQ(l.divergences[0].step, 3);
+  EXPECT_EQ(l.divergences[0].observed, code::kOpenFiles);
+  EXPECT_EQ(l.divergences[0].line, 3);
+  EXPECT_EQ(l.divergences[1].requirement, "R-NAME-CASE");
+  EXPECT_EQ(l.divergences[1].observed, code::kExtendedError);
+  EXPECT_EQ(l.divergences[1].reason, "folded");
+  EXPECT_EQ(l.divergences[1].line, 4);
+  EXPECT_FALSE(l.divergences[1].step.has_value());
+  EXPECT_TRUE(l.divergences[2].crash);
+}
+
+TEST_F(LedgerFile, RefusesBadInputWithItsPosition) {
+  const std::string head = "vendor: V\ndivergences:\n";
+  EXPECT_EQ(refusal(head + "  - {scenario: a, step: x, observed: 0, reason: r}\n"),
+            "3:25: expected a step number (1 for the first step)");
+  EXPECT_EQ(refusal(head + "  - {scenario: a, step: 0, observed: 0, reason: r}\n"),
+            "3:25: expected a step number (1 for the first step)");
+  EXPECT_EQ(refusal(head + "  - {scenario: a, observed: ERROR_NOPE, reason: r}\n"),
+            "3:29: unknown code 'ERROR_NOPE' (expected a number or a name such as ERROR_NOT_CONNECTED)");
+  EXPECT_EQ(refusal(head + "  - {scenario: a, observed: 0, reason: r, extra: 1}\n"),
+            "3:43: unknown key 'extra' (expected scenario, requirement, step, observed, reason)");
+  EXPECT_EQ(refusal(head + "  - {scenario: a, requirement: R-ATOMIC, observed: 0, reason: r}\n"),
+            "3:5: a divergence names exactly one of scenario, requirement");
+  EXPECT_EQ(refusal(head + "  - {requirement: R-NOPE, observed: 0, reason: r}\n"), "3:19: unknown requirement ID 'R-NOPE'");
+  EXPECT_EQ(refusal(head + "  - {scenario: a, reason: r}\n"),
+            "3:5: missing 'observed': the code the implementation returns, or crash");
+  EXPECT_EQ(refusal(head + "  - {scenario: a, observed: 0, reason: }\n"), "3:5: missing 'reason'");
+  EXPECT_EQ(refusal(head + "  - {scenario: [a], observed: 0, reason: r}\n"), "3:16: expected a string");
+  EXPECT_EQ(refusal(head + "  - just text\n"), "3:5: expected a divergence {scenario|requirement, observed, reason}");
+  EXPECT_EQ(refusal("vendor: V\n"), "1:1: expected 'divergences': a list");
+  EXPECT_EQ(refusal("vendor: V\nwho: me\ndivergences: []\n"), "2:1: unknown key 'who' (expected vendor, divergences)");
+  EXPECT_EQ(refusal("- a\n"), "1:1: expected a map with vendor and divergences");
+}
+
+TEST_F(LedgerFile, RefusesAnchorsLikeScenarios) {
+  EXPECT_EQ(refusal("vendor: &v V\ndivergences: []\n"), "1:9: anchors and aliases are not part of the scenario language");
+}
+
+TEST(Ledger, RefusesWhatIsNotARegularFile) {
+  try {
+    load_ledger(fs::temp_directory_path());
+    FAIL() << "accepted";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(std::string(e.what()), fs::temp_directory_path().string() + ": not a regular file");
+  }
+}
+
+}  // namespace
+}  // namespace wnc

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Hostile scenario and ledger files end in exit 2 with file:line:column and a clear reason,
+# at once and within a memory limit a normal run keeps well inside.
+set -euo pipefail
+wnetconf=$1 data=$2 out=$3 scenarios=$4
+limit_kb=$((256 * 1024))  # KiB of address space: a corpus run needs under 16 MiB, the largest legal file ~100 MiB
+rm -rf "$out"
+mkdir -p "$out"
+
+fail() {
+  echo "FAIL: $*" >&2
+  cat "$out/last.err" >&2 || true
+  exit 1
+}
+# expect EXIT MESSAGE ARGS...: runs `wnetconf run ARGS --sut model` under the memory limit
+# and a time limit; checks the exit code and that stderr holds MESSAGE.
+expect() {
+  local want=$1 message=$2 got=0
+  shift 2
+  local start=$(date +%s%N)
+  (ulimit -v "$limit_kb" && exec timeout 20 "$wnetconf" run "$@" --sut model) >"$out/last.out" 2>"$out/last.err" || got=$?
+  local ms=$((($(date +%s%N) - start) / 1000000))
+  [ "$got" = "$want" ] || fail "exit $got, expected $want: $*"
+  grep -qF -- "$message" "$out/last.err" "$out/last.out" || fail "no '$message' for $*"
+  [ "$ms" -lt 2000 ] || fail "took ${ms} ms: $*"
+}
+
+# The limit leaves room for real work: the whole corpus runs under it.
+expect 0 " 0 failed" "$scenarios"
+
+anchors="anchors and aliases are not part of the scenario language"
+expect 2 "cyclic-alias.yaml:1:5: $anchors" "$data/cyclic-alias.yaml"
+expect 2 "billion-laughs.yaml:3:5: $anchors" "$data/billion-laughs.yaml"
+printf 'vendor: &v V\ndivergences: []\n' >"$out/alias-ledger.yaml"
+expect 2 "alias-ledger.yaml:1:9: $anchors" "$data/wrong-expectation.yaml" --expect "$out/alias-ledger.yaml"
+printf 'vendor: V\ndivergences:\n  - {scenario: a, step: x, observed: 0, reason: r}\n' >"$out/bad-step-ledger.yaml"
+expect 2 "bad-step-ledger.yaml:3:25: expected a step number" "$data/wrong-expectation.yaml" --expect "$out/bad-step-ledger.yaml"
+
+# Scalars that crashed std::regex (recursion) or std::stoll.
+printf 'id: %s\n' "$(head -c 60000 /dev/zero | tr '\0' a)" >"$out/long-id.yaml"
+expect 2 "long-id.yaml:1:5: a string longer than the limit of 4096 characters" "$out/long-id.yaml"
+printf 'id: t.x\ntitle: t\ncovers: [R-ATOMIC]\nsteps:\n  - fault: {provider: {code: %s}}\n' \
+  "$(head -c 60000 /dev/zero | tr '\0' 7)" >"$out/long-number.yaml"
+expect 2 "long-number.yaml:5:30: a string longer than the limit" "$out/long-number.yaml"
+printf 'id: t.x\ntitle: t\ncovers: [R-ATOMIC]\nsteps:\n  - fault: {provider: {code: 99999999999999999999}}\n' >"$out/big-number.yaml"
+expect 2 "big-number.yaml:5:30: a number out of range" "$out/big-number.yaml"
+
+python3 -c 'print("id: " + "[" * 100000 + "]" * 100000)' >"$out/deep.yaml"
+expect 2 "deep.yaml:1:36: nested deeper than the limit of 32 levels" "$out/deep.yaml"
+head -c $((4 * 1024 * 1024 + 1)) /dev/zero | tr '\0' '#' >"$out/huge.yaml"
+expect 2 "huge.yaml: larger than the limit of 4 MiB" "$out/huge.yaml"
+expect 2 "invalid-utf8.yaml:2:12: not valid UTF-8 (byte 0xE9)" "$data/invalid-utf8.yaml"
+
+# Not regular files: refused unread (a FIFO would block, /dev/zero never end).
+mkfifo "$out/fifo.yaml"
+expect 2 "fifo.yaml: not a regular file" "$out/fifo.yaml"
+expect 2 "/dev/zero: not a regular file" /dev/zero
+mkdir -p "$out/folder/x.yaml" "$out/empty"
+expect 2 "x.yaml: no scenario files found" "$out/folder/x.yaml"  # a folder, whatever its name
+expect 2 "empty: no scenario files found" "$out/empty"
+echo "hostile input: ok"
