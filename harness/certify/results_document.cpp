@@ -5,7 +5,9 @@
 
 #include "protocol/hello_json.h"
 #include "requirements.h"
-#include "run/run_summary.h"
+#include "run/describe.h"
+#include "run/run_json.h"
+#include "run/verdicts.h"
 
 namespace wnc {
 

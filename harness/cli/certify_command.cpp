@@ -9,7 +9,8 @@
 #include "certify/results_document.h"
 #include "cli/commands.h"
 #include "output/interrupt_notice.h"
-#include "run/run_summary.h"
+#include "run/run_json.h"
+#include "run/run_text.h"
 #include "scenario/scenario_loader.h"
 #include "sut_factory.h"
 

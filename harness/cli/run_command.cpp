@@ -2,7 +2,8 @@
 
 #include "run/shard.h"
 #include "cli/commands.h"
-#include "run/run_summary.h"
+#include "run/run_json.h"
+#include "run/run_text.h"
 #include "run/runner.h"
 #include "scenario/scenario_loader.h"
 #include "sim/sim_sut.h"

@@ -1,7 +1,7 @@
 #include "explore/explore_state.h"
 
 #include "invariants.h"
-#include "run/run_summary.h"
+#include "run/describe.h"
 #include "vocabulary/internal_error.h"
 
 namespace wnc {

@@ -17,7 +17,7 @@
 #include "output/atomic_file.h"
 #include "output/interrupt_notice.h"
 #include "requirements.h"
-#include "run/run_summary.h"
+#include "run/describe.h"
 #include "scenario/scenario_loader.h"
 #include "scenario/scenario_writer.h"
 #include "vocabulary/internal_error.h"

@@ -17,26 +17,29 @@ std::string quoted(const std::string& s) {
   return out + "'";
 }
 
-// A flow map of the step's JSON, strings single-quoted so backslashes stay literal.
-std::string flow(const json& j) {
+}  // namespace
+
+std::string yaml_flow(const json& j) {
   if (j.is_string()) return quoted(j.get<std::string>());
   if (j.is_null()) return "null";
   if (j.is_array()) {
     std::string out = "[";
-    for (size_t i = 0; i < j.size(); ++i) out += (i ? ", " : "") + flow(j[i]);
+    for (size_t i = 0; i < j.size(); ++i) out += (i ? ", " : "") + yaml_flow(j[i]);
     return out + "]";
   }
   if (j.is_object()) {
     std::string out = "{";
     bool first = true;
     for (auto it = j.begin(); it != j.end(); ++it) {
-      out += (first ? "" : ", ") + it.key() + ": " + flow(*it);
+      out += (first ? "" : ", ") + it.key() + ": " + yaml_flow(*it);
       first = false;
     }
     return out + "}";
   }
   return j.dump();
 }
+
+namespace {
 
 std::string expect_yaml(const Expectation& e) {
   json m = json::object();
@@ -54,7 +57,7 @@ std::string expect_yaml(const Expectation& e) {
   if (e.text) m["text"] = *e.text;
   if (e.provider) m["provider"] = *e.provider;
   if (m.empty()) return code_name(e.rc);
-  std::string out = flow(m);
+  std::string out = yaml_flow(m);
   return "{rc: " + code_name(e.rc) + ", " + out.substr(1);
 }
 
@@ -69,12 +72,12 @@ std::string scenario_to_yaml(const Scenario& sc) {
   for (size_t i = 0; i < sc.covers.size(); ++i) out << (i ? ", " : "") << sc.covers[i];
   out << "]\n";
   out << "profile: " << setup["profile"].get<std::string>() << "\n";
-  out << "network: " << flow(setup["network"]) << "\n";
-  out << "logons: " << flow(setup["logons"]) << "\n";
+  out << "network: " << yaml_flow(setup["network"]) << "\n";
+  out << "logons: " << yaml_flow(setup["logons"]) << "\n";
   out << "steps:\n";
   for (const auto& st : sc.steps) {
     json j = step_to_json(st.step);
-    out << "  - " << j.begin().key() << ": " << flow(j.begin().value()) << "\n";
+    out << "  - " << j.begin().key() << ": " << yaml_flow(j.begin().value()) << "\n";
     out << "    expect: " << expect_yaml(st.expect) << "\n";
   }
   return out.str();
