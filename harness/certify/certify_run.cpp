@@ -39,30 +39,33 @@ nlohmann::json failing_trace(Sut& sut, const Hello& hello, const std::filesystem
 }
 
 void run_exploration(Sut& sut, const CertifyRequest& req, const ExploreFn& explore, Certification& c) {
-  const auto slices = explore_slices(req.settings.seed, req.settings.cases, req.settings.shard);
   std::optional<ProgressMeter> meter;
-  if (req.progress) meter.emplace("exploration blocks", slices.size(), *req.progress);
+  if (req.progress)
+    meter.emplace("exploration blocks", explore_slices(req.settings.seed, req.settings.cases, req.settings.shard).size(),
+                  *req.progress);
+  ExploreOptions whole;
+  whole.seed = req.settings.seed;
+  whole.cases = req.settings.cases;
+  whole.max_steps = req.settings.max_steps;
+  whole.save_dir = (req.bundle / kExplorationDir).string();
+  whole.label = "certify";
   std::ostream no_log(nullptr);  // the explorer logs only in verbose mode, which certify does not use
-  for (const auto& slice : slices) {
-    ExploreOptions o;
-    o.seed = slice.seed;
-    o.cases = slice.cases;
-    o.max_steps = req.settings.max_steps;
-    o.save_dir = (req.bundle / kExplorationDir).string();
-    o.label = "certify";
-    ExplorationBlock block{slice, explore(sut, o, no_log), nullptr};
-    if (!block.report.saved_file.empty()) {
-      const std::filesystem::path saved = block.report.saved_file;
-      block.report.saved_file = std::string(kExplorationDir) + "/" + saved.filename().string();
-      try {
-        block.trace = failing_trace(sut, c.run.hello, saved, block.report.saved_file);
-      } catch (const ScenarioError& e) {  // the failure stays reported, only its trace is lost
-        block.report.failure += "\n(the saved case cannot be run again: " + e.message() + ")\n";
-      }
-    }
-    c.exploration.push_back(std::move(block));
-    if (meter) meter->tick(c.exploration.size(), "block " + std::to_string(slice.block));
-  }
+  explore_blocks(sut, whole, req.settings.shard, no_log, explore,
+                 {nullptr, [&](const ExploreSlice& slice, ExploreReport report) {
+                    ExplorationBlock block{slice, std::move(report), nullptr};
+                    if (!block.report.saved_file.empty()) {
+                      const std::filesystem::path saved = block.report.saved_file;
+                      block.report.saved_file = std::string(kExplorationDir) + "/" + saved.filename().string();
+                      try {
+                        block.trace = failing_trace(sut, c.run.hello, saved, block.report.saved_file);
+                      } catch (const ScenarioError& e) {  // the failure stays reported, only its trace is lost
+                        block.report.failure += "\n(the saved case cannot be run again: " + e.message() + ")\n";
+                      }
+                    }
+                    c.exploration.push_back(std::move(block));
+                    if (meter) meter->tick(c.exploration.size(), "block " + std::to_string(slice.block));
+                    return true;
+                  }});
 }
 
 }  // namespace

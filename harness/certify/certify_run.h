@@ -6,11 +6,9 @@
 #include <ostream>
 
 #include "certify/certification.h"
+#include "explore/explore_blocks.h"
 
 namespace wnc {
-
-// The explorer, passed in so tests can certify without RapidCheck's runtime.
-using ExploreFn = std::function<ExploreReport(Sut&, const ExploreOptions&, std::ostream&)>;
 
 struct CertifyRequest {
   CertifySettings settings;

@@ -4,7 +4,7 @@
 #include "agent/agent_server.h"
 #include "agent/host_port.h"
 #include "cli/commands.h"
-#include "sut_factory.h"
+#include "cli/sut_choice.h"
 
 namespace wnc::cli {
 

@@ -8,11 +8,11 @@
 #include "certify/merge.h"
 #include "certify/results_document.h"
 #include "cli/commands.h"
+#include "cli/sut_choice.h"
 #include "output/interrupt_notice.h"
 #include "run/run_json.h"
 #include "run/run_text.h"
 #include "scenario/scenario_loader.h"
-#include "sut_factory.h"
 
 namespace wnc::cli {
 
@@ -100,7 +100,7 @@ int certify(CertifyOptions& o) {
   nlohmann::json agent;
   try {
     o.settings.vendor = o.vendor;
-    o.settings.sut = o.sut.spec + (o.sut.mutant.empty() ? "" : " --mutant " + o.sut.mutant);
+    o.settings.sut = o.sut.label();
     o.settings.shard = shard_from_env_or_flag(o.shard);
     const std::vector<Scenario> loaded = load_scenarios({o.scenarios});
     if (!o.ledger.empty()) load_ledger(o.ledger);
@@ -110,8 +110,7 @@ int certify(CertifyOptions& o) {
     corpus = import_corpus(loaded, o.scenarios, folder->staging());
     if (!o.ledger.empty()) ledger = import_ledger(o.ledger, folder->staging());
   } catch (const SutFailure& e) {
-    std::cerr << "wnetconf certify: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
-    return exit_code::kSutNotDriven;
+    return not_driven("certify", e);
   } catch (const InputError& e) {
     std::cerr << "wnetconf certify: " << e.what() << "\n";
     return exit_code::kBadInput;
@@ -134,9 +133,9 @@ int certify(CertifyOptions& o) {
     print_outcome_lines(c, out, o.json);
     return c.conformant() ? exit_code::kConformant : exit_code::kFailures;
   } catch (const SutFailure& e) {
-    std::cerr << "wnetconf certify: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
+    const int code = not_driven("certify", e);
     abandon(*folder);
-    return exit_code::kSutNotDriven;
+    return code;
   } catch (const InputError& e) {  // the bundle cannot be written
     std::cerr << "wnetconf certify: " << e.what() << "\n";
     abandon(*folder);
@@ -152,8 +151,7 @@ int certify(CertifyOptions& o) {
 void add_certify(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("certify", "Certify an implementation: run the corpus and a fixed-seed exploration, write a bundle");
   auto o = std::make_shared<CertifyOptions>();
-  cmd->add_option("--sut", o->sut.spec, "model, sim, wine, cmd:<command>, tcp:<host>:<port>")->capture_default_str();
-  cmd->add_option("--mutant", o->sut.mutant, "A named bug to inject into the sim");
+  add_sut_options(*cmd, o->sut);
   cmd->add_option("--vendor", o->vendor, "Who is certified: named in every report");
   cmd->add_option("--expect", o->ledger, "The vendor's ledger of known divergences");
   cmd->add_option("--out", o->out, "The bundle's folder: new, empty, or an earlier bundle, replaced once the new one is complete");
@@ -163,7 +161,6 @@ void add_certify(CLI::App& app, int& exit_code) {
   cmd->add_option("--max-steps", o->settings.max_steps, "Longest explored step sequence")->capture_default_str()->check(CLI::Range(1, 10000));
   cmd->add_option("--shard", o->shard, "Run shard i of n (0 <= i < n); default GTEST_SHARD_INDEX/GTEST_TOTAL_SHARDS");
   cmd->add_option("--agent-binary", o->agent_binary, "The implementation's agent binary, for the manifest");
-  cmd->add_option("--step-deadline-ms", o->sut.step_deadline_ms, "Per-step deadline for agents")->capture_default_str();
   cmd->add_option("--merge", o->merge, "OUT DIR...: merge shard bundles into one bundle at OUT")->expected(2, -1);
   cmd->add_flag("--json", o->json, "Print a machine-readable summary as the last line");
   cmd->add_flag("-q,--quiet", o->quiet, "No progress on stderr");

@@ -1,11 +1,10 @@
 #include <iostream>
 #include <random>
 
-#include "run/shard.h"
 #include "cli/commands.h"
-#include "explore/explorer.h"
+#include "cli/sut_choice.h"
+#include "explore/explore_blocks.h"
 #include "output/atomic_file.h"
-#include "sut_factory.h"
 #include "vocabulary/codes.h"
 
 namespace wnc::cli {
@@ -21,13 +20,11 @@ void add_explore(CLI::App& app, int& exit_code) {
     std::string shard;
   };
   auto opt = std::make_shared<Options>();
-  cmd->add_option("--sut", opt->sut.spec, "model, sim, wine, cmd:<command>, tcp:<host>:<port>")->capture_default_str();
-  cmd->add_option("--mutant", opt->sut.mutant, "A named bug to inject into the sim");
+  add_sut_options(*cmd, opt->sut);
   cmd->add_option("--seed", opt->seed, "The seed that decides the whole run (chosen and printed if absent)");
   cmd->add_option("--cases", opt->explore.cases, "Test cases to run")->capture_default_str()->check(CLI::Range(1, 10000000));
   cmd->add_option("--max-steps", opt->explore.max_steps, "Longest step sequence")->capture_default_str()->check(CLI::Range(1, 10000));
   cmd->add_option("--save-dir", opt->explore.save_dir, "Where a failing case is saved as a scenario")->capture_default_str();
-  cmd->add_option("--step-deadline-ms", opt->sut.step_deadline_ms, "Per-step deadline for agents")->capture_default_str();
   cmd->add_option("--shard", opt->shard, "Run only shard i of n (0-based) of the case blocks, as certify splits them");
   cmd->add_flag("--require-coverage", opt->require_coverage, "Fail unless every return code of the seed page was hit");
   cmd->add_flag("--json", opt->json, "Print a machine-readable summary as the last line");
@@ -36,10 +33,9 @@ void add_explore(CLI::App& app, int& exit_code) {
     opt->explore.seed = opt->seed ? *opt->seed : std::random_device{}() * 4294967296ULL + std::random_device{}();
     std::cout << "seed: " << opt->explore.seed << std::endl;
     opt->explore.label = opt->sut.mutant.empty() ? opt->sut.spec : opt->sut.mutant;
-    opt->explore.command = "wnetconf explore --sut " + opt->sut.spec +
-                           (opt->sut.mutant.empty() ? "" : " --mutant " + opt->sut.mutant) + " --seed " +
-                           std::to_string(opt->explore.seed) + " --cases " + std::to_string(opt->explore.cases) +
-                           " --max-steps " + std::to_string(opt->explore.max_steps);
+    opt->explore.command = "wnetconf explore " + opt->sut.flags() + " --seed " + std::to_string(opt->explore.seed) +
+                           " --cases " + std::to_string(opt->explore.cases) + " --max-steps " +
+                           std::to_string(opt->explore.max_steps);
     std::unique_ptr<Sut> sut;
     ShardSpec spec;
     try {
@@ -47,8 +43,7 @@ void add_explore(CLI::App& app, int& exit_code) {
       require_writable_folder(opt->explore.save_dir);  // before a divergence is found, not after
       sut = make_sut(opt->sut);
     } catch (const SutFailure& e) {
-      std::cerr << "wnetconf explore: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
-      exit_code = exit_code::kSutNotDriven;
+      exit_code = not_driven("explore", e);
       return;
     } catch (const InputError& e) {
       std::cerr << "wnetconf explore: " << e.what() << "\n";
@@ -66,26 +61,24 @@ void add_explore(CLI::App& app, int& exit_code) {
         report = explore(*sut, opt->explore, std::cout);
       } else {
         // This shard's blocks, each its own seed, as certify cuts them; stop at a failure.
-        for (const ExploreSlice& slice : explore_slices(opt->explore.seed, opt->explore.cases, spec)) {
-          ExploreOptions block = opt->explore;
-          block.seed = slice.seed;
-          block.cases = slice.cases;
-          std::cout << "shard " << spec.text() << ", block " << slice.block << ": seed " << slice.seed << ", "
-                    << slice.cases << " cases" << std::endl;
-          ExploreReport part = explore(*sut, block, std::cout);
-          part.cases += report.cases;
-          part.steps += report.steps;
-          part.seconds += report.seconds;
-          for (const auto& [k, n] : report.cancel_codes) part.cancel_codes[k] += n;
-          for (const auto& [k, n] : report.requirements) part.requirements[k] += n;
-          report = part;
-          if (!report.passed) break;
-        }
+        explore_blocks(*sut, opt->explore, spec, std::cout, &explore,
+                       {[&](const ExploreSlice& slice) {
+                          std::cout << "shard " << spec.text() << ", block " << slice.block << ": seed " << slice.seed
+                                    << ", " << slice.cases << " cases" << std::endl;
+                        },
+                        [&](const ExploreSlice&, ExploreReport part) {
+                          part.cases += report.cases;
+                          part.steps += report.steps;
+                          part.seconds += report.seconds;
+                          for (const auto& [k, n] : report.cancel_codes) part.cancel_codes[k] += n;
+                          for (const auto& [k, n] : report.requirements) part.requirements[k] += n;
+                          report = std::move(part);
+                          return report.passed;
+                        }});
       }
       sut->bye();
     } catch (const SutFailure& e) {
-      std::cerr << "wnetconf explore: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
-      exit_code = exit_code::kSutNotDriven;
+      exit_code = not_driven("explore", e);
       return;
     }
     std::cout << report.cases << " cases, " << report.steps << " steps: " << (report.passed ? "all agree" : "DIVERGED")
@@ -98,10 +91,8 @@ void add_explore(CLI::App& app, int& exit_code) {
                   << report.unsaved_case;
       if (!report.saved_file.empty())
         std::cout << "shrunk to " << report.shrunk_length << " steps, saved as " << report.saved_file
-                  << "\nreplay: wnetconf replay " << report.saved_file << " --sut " << opt->sut.spec
-                  << (opt->sut.mutant.empty() ? "" : " --mutant " + opt->sut.mutant) << "\n";
-      std::cout << "reproduce: wnetconf explore --sut " << opt->sut.spec
-                << (opt->sut.mutant.empty() ? "" : " --mutant " + opt->sut.mutant) << " --seed " << report.seed
+                  << "\nreplay: wnetconf replay " << report.saved_file << " " << opt->sut.flags() << "\n";
+      std::cout << "reproduce: wnetconf explore " << opt->sut.flags() << " --seed " << report.seed
                 << " --cases " << opt->explore.cases << " --max-steps " << opt->explore.max_steps
                 << " (RapidCheck: " << report.reproduce << ")\n";
     }

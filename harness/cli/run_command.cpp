@@ -2,12 +2,12 @@
 
 #include "run/shard.h"
 #include "cli/commands.h"
+#include "cli/sut_choice.h"
 #include "run/run_json.h"
 #include "run/run_text.h"
 #include "run/runner.h"
 #include "scenario/scenario_loader.h"
 #include "sim/sim_sut.h"
-#include "sut_factory.h"
 
 namespace wnc::cli {
 
@@ -22,11 +22,9 @@ struct RunOptions {
   bool verbose = false;
 };
 
-void add_sut_options(CLI::App* cmd, RunOptions& opt) {
-  cmd->add_option("--sut", opt.sut.spec, "model, sim, wine, cmd:<command>, tcp:<host>:<port>")->capture_default_str();
-  cmd->add_option("--mutant", opt.sut.mutant, "A named bug to inject into the sim");
+void add_run_options(CLI::App* cmd, RunOptions& opt) {
+  add_sut_options(*cmd, opt.sut);
   cmd->add_option("--expect", opt.ledger, "A vendor ledger of known divergences");
-  cmd->add_option("--step-deadline-ms", opt.sut.step_deadline_ms, "Per-step deadline for agents")->capture_default_str();
   cmd->add_flag("--json", opt.json, "Print a machine-readable summary as the last line");
   cmd->add_flag("-v,--verbose", opt.verbose, "Also list passing scenarios");
   cmd->add_option("--shard", opt.shard, "Run only shard i of n (0-based), as GTEST_SHARD_INDEX/GTEST_TOTAL_SHARDS");
@@ -45,9 +43,7 @@ int run_paths(const RunOptions& opt, const char* name) {
     if (!opt.ledger.empty()) ledger = load_ledger(opt.ledger);
     sut = make_sut(opt.sut);
   } catch (const SutFailure& e) {
-    std::cerr << "wnetconf " << name << ": the implementation could not be driven: " << e.what() << "\n"
-              << e.output() << "\n";
-    return exit_code::kSutNotDriven;
+    return not_driven(name, e);
   } catch (const InputError& e) {
     std::cerr << "wnetconf " << name << ": " << e.what() << "\n";
     return exit_code::kBadInput;
@@ -64,9 +60,7 @@ int run_paths(const RunOptions& opt, const char* name) {
     if (opt.json) std::cout << summary_json(report).dump() << std::endl;
     return report.conformant() ? exit_code::kConformant : exit_code::kFailures;
   } catch (const SutFailure& e) {
-    std::cerr << "wnetconf " << name << ": the implementation could not be driven: " << e.what() << "\n"
-              << e.output() << "\n";
-    return exit_code::kSutNotDriven;
+    return not_driven(name, e);
   }
 }
 
@@ -78,7 +72,7 @@ void add_run(CLI::App& app, int& exit_code) {
   auto list_mutants = std::make_shared<bool>(false);
   cmd->add_option("paths", opt->paths, "Scenario files or folders");
   cmd->add_flag("--list-mutants", *list_mutants, "List the sim's named mutants and exit");
-  add_sut_options(cmd, *opt);
+  add_run_options(cmd, *opt);
   cmd->callback([opt, list_mutants, &exit_code]() {
     if (*list_mutants) {
       for (const auto& m : sim_mutants()) std::cout << m.name << "  " << m.description << "\n";
@@ -99,7 +93,7 @@ void add_replay(CLI::App& app, int& exit_code) {
   auto opt = std::make_shared<RunOptions>();
   opt->paths.resize(1);
   cmd->add_option("file", opt->paths[0], "The scenario file")->required();
-  add_sut_options(cmd, *opt);
+  add_run_options(cmd, *opt);
   opt->verbose = true;
   cmd->callback([opt, &exit_code]() { exit_code = run_paths(*opt, "replay"); });
 }

@@ -9,8 +9,8 @@
 #include "certify/results_document.h"
 #include "certify/results_reader.h"
 #include "cli/commands.h"
+#include "cli/sut_choice.h"
 #include "output/atomic_file.h"
-#include "sut_factory.h"
 
 namespace wnc::cli {
 
@@ -64,7 +64,7 @@ int rerun(const VerifyOptions& o) {
   try {
     TempDir scratch;
     CertifySettings settings = settings_from_results(bundle.results);
-    settings.sut = o.sut.spec + (o.sut.mutant.empty() ? "" : " --mutant " + o.sut.mutant);
+    settings.sut = o.sut.label();
     CertifyRequest request{settings, bundle.corpus, bundle.ledger, scratch.path(), o.quiet ? nullptr : &std::cerr};
     Certification c = run_certification(*sut, request, &explore);
     sut->bye();
@@ -77,8 +77,7 @@ int rerun(const VerifyOptions& o) {
               << " exploration blocks\n";
     return exit_code::kConformant;
   } catch (const SutFailure& e) {
-    std::cerr << "wnetconf verify --rerun: the implementation could not be driven: " << e.what() << "\n" << e.output() << "\n";
-    return exit_code::kSutNotDriven;
+    return not_driven("verify --rerun", e);
   } catch (const InputError& e) {
     std::cerr << "wnetconf verify --rerun: " << e.what() << "\n";
     return exit_code::kBadInput;
@@ -136,9 +135,9 @@ void add_verify(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<VerifyOptions>();
   cmd->add_option("bundle", o->bundle, "The bundle's folder");
   auto* rerun_flag = cmd->add_flag("--rerun", o->rerun, "Re-run the recorded scenarios and seeds and compare");
-  auto* sut = cmd->add_option("--sut", o->sut.spec, "The implementation to re-run against")->needs(rerun_flag);
-  cmd->add_option("--mutant", o->sut.mutant, "A named bug to inject into the sim")->needs(rerun_flag);
-  cmd->add_option("--step-deadline-ms", o->sut.step_deadline_ms, "Per-step deadline for agents")->capture_default_str();
+  const SutOptions sut_options = add_sut_options(*cmd, o->sut, "The implementation to re-run against");
+  CLI::Option* sut = sut_options.sut->needs(rerun_flag);
+  sut_options.mutant->needs(rerun_flag);
   cmd->add_option("--diff", o->diff, "OLD NEW: requirements whose status changed between two bundles")->expected(2);
   cmd->add_flag("-q,--quiet", o->quiet, "No progress on stderr");
   cmd->callback([o, sut, &exit_code]() {

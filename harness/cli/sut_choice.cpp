@@ -1,14 +1,27 @@
-#include "sut_factory.h"
+#include "cli/sut_choice.h"
+
+#include <iostream>
 
 #include "agent/host_port.h"
 #include "agent/process_sut.h"
 #include "agent/tcp_sut.h"
+#include "cli/commands.h"
 #include "model_sut.h"
 #include "sim/sim_sut.h"
 #include "vocabulary/input_error.h"
 #include "wine/wine_sut.h"
 
-namespace wnc {
+namespace wnc::cli {
+
+std::string SutChoice::flags() const { return "--sut " + spec + (mutant.empty() ? "" : " --mutant " + mutant); }
+
+std::string SutChoice::label() const { return spec + (mutant.empty() ? "" : " --mutant " + mutant); }
+
+SutOptions add_sut_options(CLI::App& cmd, SutChoice& choice, const std::string& sut_help) {
+  return {cmd.add_option("--sut", choice.spec, sut_help)->capture_default_str(),
+          cmd.add_option("--mutant", choice.mutant, "A named bug to inject into the sim"),
+          cmd.add_option("--step-deadline-ms", choice.step_deadline_ms, "Per-step deadline for agents")->capture_default_str()};
+}
 
 std::unique_ptr<Sut> make_sut(const SutChoice& c) {
   if (!c.mutant.empty() && c.spec != "sim") throw InputError("--mutant applies to --sut sim only");
@@ -34,4 +47,10 @@ std::unique_ptr<Sut> make_sut(const SutChoice& c) {
   throw InputError("unknown --sut '" + c.spec + "' (expected model, sim, wine, cmd:<command>, tcp:<host>:<port>)");
 }
 
-}  // namespace wnc
+int not_driven(const std::string& command, const SutFailure& failure) {
+  std::cerr << "wnetconf " << command << ": the implementation could not be driven: " << failure.what() << "\n"
+            << failure.output() << "\n";
+  return exit_code::kSutNotDriven;
+}
+
+}  // namespace wnc::cli

@@ -1,0 +1,41 @@
+// The implementation a command drives: the --sut, --mutant and --step-deadline-ms options
+// every such command shares, making the implementation, and saying when it could not be
+// driven. The runner, explorer and certifier see only the Sut it makes (sut/sut.h).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+
+#include "sut.h"
+
+namespace wnc::cli {
+
+struct SutChoice {
+  std::string spec = "sim";
+  std::string mutant;            // sim only
+  int step_deadline_ms = 10000;  // agents only
+
+  // "--sut X" and, when set, " --mutant M": for reproduce lines and recorded settings.
+  std::string flags() const;
+  // "sim" or "sim --mutant M": how results.json and reports name what ran.
+  std::string label() const;
+};
+
+struct SutOptions {
+  CLI::Option* sut;
+  CLI::Option* mutant;
+  CLI::Option* step_deadline;
+};
+SutOptions add_sut_options(CLI::App& cmd, SutChoice& choice,
+                           const std::string& sut_help = "model, sim, wine, cmd:<command>, tcp:<host>:<port>");
+
+// Throws InputError for a spelling or mutant that names nothing, SutFailure when the
+// implementation named cannot be started.
+std::unique_ptr<Sut> make_sut(const SutChoice& choice);
+
+// Prints "wnetconf <command>: the implementation could not be driven: ..." with the agent's
+// output; returns exit code 3.
+int not_driven(const std::string& command, const SutFailure& failure);
+
+}  // namespace wnc::cli
