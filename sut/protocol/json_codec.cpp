@@ -1,6 +1,7 @@
 #include "protocol/json_codec.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 namespace wnc {
@@ -135,8 +136,67 @@ Api api_from(const std::string& s) {
   return Api::W;
 }
 
-// One decoder and one encoder per step type: a type of the registry without both fails to
-// compile. Each decoder reads the keys it knows and closes with the list it accepts.
+// Steps whose arguments are all required strings: one list of (key, member) is both their
+// decoder and their encoder.
+template <class T>
+struct StringField {
+  const char* key;
+  std::string T::*member;
+};
+constexpr std::array<StringField<GetConnectionStep>, 2> string_fields(std::type_identity<GetConnectionStep>) {
+  return {{{"as", &GetConnectionStep::as}, {"local", &GetConnectionStep::local}}};
+}
+constexpr std::array<StringField<DrivesStep>, 1> string_fields(std::type_identity<DrivesStep>) {
+  return {{{"as", &DrivesStep::as}}};
+}
+constexpr std::array<StringField<QueryDosDeviceStep>, 2> string_fields(std::type_identity<QueryDosDeviceStep>) {
+  return {{{"as", &QueryDosDeviceStep::as}, {"name", &QueryDosDeviceStep::name}}};
+}
+constexpr std::array<StringField<CloseStep>, 1> string_fields(std::type_identity<CloseStep>) {
+  return {{{"handle", &CloseStep::handle}}};
+}
+constexpr std::array<StringField<IoStep>, 1> string_fields(std::type_identity<IoStep>) {
+  return {{{"handle", &IoStep::handle}}};
+}
+constexpr std::array<StringField<ChdirStep>, 2> string_fields(std::type_identity<ChdirStep>) {
+  return {{{"as", &ChdirStep::as}, {"path", &ChdirStep::path}}};
+}
+constexpr std::array<StringField<JobStep>, 3> string_fields(std::type_identity<JobStep>) {
+  return {{{"as", &JobStep::as}, {"device", &JobStep::device}, {"job", &JobStep::job}}};
+}
+constexpr std::array<StringField<EndJobStep>, 1> string_fields(std::type_identity<EndJobStep>) {
+  return {{{"job", &EndJobStep::job}}};
+}
+constexpr std::array<StringField<LastErrorStep>, 1> string_fields(std::type_identity<LastErrorStep>) {
+  return {{{"as", &LastErrorStep::as}}};
+}
+constexpr std::array<StringField<LogoffStep>, 1> string_fields(std::type_identity<LogoffStep>) {
+  return {{{"as", &LogoffStep::as}}};
+}
+
+template <class T>
+concept StringFieldsStep = requires { string_fields(std::type_identity<T>{}); };
+
+template <StringFieldsStep T>
+T decode(std::type_identity<T> type, Fields& f) {
+  T s{};
+  std::string keys;
+  for (const auto& field : string_fields(type)) {
+    s.*field.member = f.str(field.key);
+    keys += (keys.empty() ? "" : ", ") + std::string(field.key);
+  }
+  f.done(keys);
+  return s;
+}
+template <StringFieldsStep T>
+json encode(const T& s) {
+  json body = json::object();
+  for (const auto& field : string_fields(std::type_identity<T>{})) body[field.key] = s.*field.member;
+  return body;
+}
+
+// The other step types, one decoder and one encoder each: a type of the registry with
+// neither fails to compile. Each decoder reads the keys it knows and closes with the list it accepts.
 AddStep decode(std::type_identity<AddStep>, Fields& f) {
   AddStep s{f.str("as"), f.opt_str("local"), f.str("remote"), ResourceType::Disk, false};
   s.type = f.one_of("type", {"disk", "print"}, "disk") == "print" ? ResourceType::Print : ResourceType::Disk;
@@ -171,27 +231,6 @@ json encode(const CancelStep& s) {
   return body;
 }
 
-GetConnectionStep decode(std::type_identity<GetConnectionStep>, Fields& f) {
-  GetConnectionStep s{f.str("as"), f.str("local")};
-  f.done("as, local");
-  return s;
-}
-json encode(const GetConnectionStep& s) { return {{"as", s.as}, {"local", s.local}}; }
-
-DrivesStep decode(std::type_identity<DrivesStep>, Fields& f) {
-  DrivesStep s{f.str("as")};
-  f.done("as");
-  return s;
-}
-json encode(const DrivesStep& s) { return {{"as", s.as}}; }
-
-QueryDosDeviceStep decode(std::type_identity<QueryDosDeviceStep>, Fields& f) {
-  QueryDosDeviceStep s{f.str("as"), f.str("name")};
-  f.done("as, name");
-  return s;
-}
-json encode(const QueryDosDeviceStep& s) { return {{"as", s.as}, {"name", s.name}}; }
-
 OpenStep decode(std::type_identity<OpenStep>, Fields& f) {
   OpenStep s{f.str("as"), f.str("path"), f.str("handle"), HandleKind::File};
   s.kind = f.one_of("kind", {"file", "directory"}, "file") == "directory" ? HandleKind::Directory : HandleKind::File;
@@ -201,41 +240,6 @@ OpenStep decode(std::type_identity<OpenStep>, Fields& f) {
 json encode(const OpenStep& s) {
   return {{"as", s.as}, {"path", s.path}, {"handle", s.handle}, {"kind", s.kind == HandleKind::Directory ? "directory" : "file"}};
 }
-
-CloseStep decode(std::type_identity<CloseStep>, Fields& f) {
-  CloseStep s{f.str("handle")};
-  f.done("handle");
-  return s;
-}
-json encode(const CloseStep& s) { return {{"handle", s.handle}}; }
-
-IoStep decode(std::type_identity<IoStep>, Fields& f) {
-  IoStep s{f.str("handle")};
-  f.done("handle");
-  return s;
-}
-json encode(const IoStep& s) { return {{"handle", s.handle}}; }
-
-ChdirStep decode(std::type_identity<ChdirStep>, Fields& f) {
-  ChdirStep s{f.str("as"), f.str("path")};
-  f.done("as, path");
-  return s;
-}
-json encode(const ChdirStep& s) { return {{"as", s.as}, {"path", s.path}}; }
-
-JobStep decode(std::type_identity<JobStep>, Fields& f) {
-  JobStep s{f.str("as"), f.str("device"), f.str("job")};
-  f.done("as, device, job");
-  return s;
-}
-json encode(const JobStep& s) { return {{"as", s.as}, {"device", s.device}, {"job", s.job}}; }
-
-EndJobStep decode(std::type_identity<EndJobStep>, Fields& f) {
-  EndJobStep s{f.str("job")};
-  f.done("job");
-  return s;
-}
-json encode(const EndJobStep& s) { return {{"job", s.job}}; }
 
 ProfileFaultStep decode(std::type_identity<ProfileFaultStep>, Fields& f) {
   ProfileFaultStep s;
@@ -275,13 +279,6 @@ json encode(const ProviderFaultStep& s) {
   return {{"provider", {{"code", s.code}, {"text", s.text}, {"name", s.name}}}, {"times", s.times}};
 }
 
-LastErrorStep decode(std::type_identity<LastErrorStep>, Fields& f) {
-  LastErrorStep s{f.str("as")};
-  f.done("as");
-  return s;
-}
-json encode(const LastErrorStep& s) { return {{"as", s.as}}; }
-
 LogonStep decode(std::type_identity<LogonStep>, Fields& f) {
   LogonStep s;
   s.name = f.str("name");
@@ -296,13 +293,6 @@ json encode(const LogonStep& s) {
   if (s.linked) body["linked"] = *s.linked;
   return body;
 }
-
-LogoffStep decode(std::type_identity<LogoffStep>, Fields& f) {
-  LogoffStep s{f.str("as")};
-  f.done("as");
-  return s;
-}
-json encode(const LogoffStep& s) { return {{"as", s.as}}; }
 
 // 'a', 'a' or 'b', 'a', 'b' or 'c'
 std::string alternatives(const std::vector<std::string>& names) {
