@@ -1,8 +1,6 @@
 #include "explore/explorer.h"
 
 #include <rapidcheck.h>
-#include <rapidcheck/detail/Configuration.h>
-#include <rapidcheck/detail/TestListener.h>
 #include <rapidcheck/state.h>
 
 #include <chrono>
@@ -12,6 +10,7 @@
 
 #include "explore/coverage.h"
 #include "explore/explore_state.h"
+#include "explore/rapidcheck_run.h"
 #include "explore/step_generator.h"
 #include "explore/swarm.h"
 #include "output/atomic_file.h"
@@ -172,19 +171,6 @@ class StepCommand : public rc::state::Command<ExploreState, Session> {
   Step step_;
 };
 
-class CaseCounter : public rc::detail::TestListener {
- public:
-  explicit CaseCounter(Session& s) : session_(s) {}
-  void onTestCaseFinished(const rc::detail::CaseDescription&) override {
-    if (!session_.shrinking) ++session_.report.cases;
-  }
-  void onShrinkTried(const rc::detail::CaseDescription&, bool) override {}
-  void onTestFinished(const rc::detail::TestMetadata&, const rc::detail::TestResult&) override {}
-
- private:
-  Session& session_;
-};
-
 }  // namespace
 
 bool ExploreReport::all_seed_codes_hit() const {
@@ -202,13 +188,6 @@ nlohmann::json ExploreReport::to_json() const {
 
 ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log) {
   const auto start = std::chrono::steady_clock::now();
-  {
-    // Our seed is passed explicitly: RapidCheck's own (random, printed) one must not show.
-    std::ostringstream quiet;
-    auto* previous = std::cerr.rdbuf(quiet.rdbuf());
-    rc::detail::configuration();
-    std::cerr.rdbuf(previous);
-  }
   ExploreReport report;
   report.seed = options.seed;
   const Hello hello = sut.hello();
@@ -247,39 +226,35 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
     }
   };
 
-  rc::detail::TestParams params;
-  params.seed = options.seed;
-  params.maxSuccess = options.cases;
-  params.maxSize = options.max_steps;
-  params.maxDiscardRatio = 100;
-  rc::detail::TestMetadata metadata{"explore", "model vs " + hello.name};
-  CaseCounter counter(session);
-
   InterruptNotice notice("\nwnetconf explore: interrupted before any divergence\n");
   session.notice = &notice;
-  const auto result = rc::detail::checkProperty(rc::detail::toProperty(property), metadata, params, counter);
+  const PropertyOutcome outcome =
+      run_property("model vs " + hello.name, {options.seed, options.cases, options.max_steps}, property, [&] {
+        if (!session.shrinking) ++report.cases;
+      });
   session.notice = nullptr;
   if (session.internal_error)
     throw InternalError("exploring seed " + std::to_string(options.seed) + ": " + *session.internal_error);
 
-  rc::detail::FailureResult failure;
-  if (result.match(failure)) {
-    rc::detail::Configuration config;
-    config.testParams = params;
-    config.reproduce[metadata.id] = failure.reproduce;
-    report.passed = false;
-    report.reproduce = rc::detail::configToMinimalString(config);
-    report.failure = session.why.empty() ? failure.description : session.why;
-    if (!session.failing_trace.empty()) {
-      save_failure(session, report.reproduce);
-      report.saved_file = session.saved_path;
-    }
-  } else if (rc::detail::Error error; result.match(error)) {
-    report.passed = false;
-    report.failure = "RapidCheck could not run the property: " + error.description;
-  } else if (rc::detail::GaveUpResult gave_up; result.match(gave_up)) {
-    report.passed = false;
-    report.failure = "RapidCheck gave up: " + gave_up.description;
+  switch (outcome.kind) {
+    case PropertyOutcome::Kind::Passed: break;
+    case PropertyOutcome::Kind::Failed:
+      report.passed = false;
+      report.reproduce = outcome.reproduce;
+      report.failure = session.why.empty() ? outcome.description : session.why;
+      if (!session.failing_trace.empty()) {
+        save_failure(session, report.reproduce);
+        report.saved_file = session.saved_path;
+      }
+      break;
+    case PropertyOutcome::Kind::Error:
+      report.passed = false;
+      report.failure = "RapidCheck could not run the property: " + outcome.description;
+      break;
+    case PropertyOutcome::Kind::GaveUp:
+      report.passed = false;
+      report.failure = "RapidCheck gave up: " + outcome.description;
+      break;
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
