@@ -1,0 +1,80 @@
+// The explorer's generator: what it produces is valid input everywhere (the loader's rules,
+// the model's), it offers only what the implementation's hello claims, and every step kind
+// the swarm enables does come up.
+#include "explore/step_generator.h"
+
+#include <gtest/gtest.h>
+#include <rapidcheck/Random.h>
+
+#include <set>
+
+#include "run/describe.h"
+#include "scenario/scenario_loader.h"
+#include "scenario/scenario_writer.h"
+#include "vocabulary/capabilities.h"
+
+namespace wnc {
+namespace {
+
+template <class T>
+T sample(const rc::Gen<T>& gen, std::uint64_t seed, int size = 40) {
+  return gen(rc::Random(seed), size).value();
+}
+
+struct Walk {
+  std::set<std::string> kinds;  // of the steps generated and accepted
+  std::set<size_t> types;       // variant indexes of the same
+};
+
+// `cases` generated sequences of up to `length` accepted steps, each applied to the model and
+// saved and loaded as a scenario, as the explorer does with a failing case.
+Walk walk(const std::set<std::string>& capabilities, int cases, int length) {
+  Walk w;
+  for (int c = 0; c < cases; ++c) {
+    const auto swarm = std::make_shared<const Swarm>(sample(gen_swarm(capabilities), 1000 + c));
+    ExploreState state(swarm->setup);
+    Scenario sc;
+    sc.id = "generated.case-" + std::to_string(c);
+    sc.title = "generated";
+    sc.covers = {"R-ATOMIC"};
+    sc.setup = swarm->setup;
+    for (int i = 0, tries = 0; i < length && tries < 10 * length; ++tries) {
+      const Step step = sample(gen_step(state, swarm), (static_cast<std::uint64_t>(c) << 20) + tries);
+      if (!state.accepts(step)) continue;
+      EXPECT_NO_THROW(state.apply(step)) << describe_step(step);
+      w.kinds.insert(step_kind(step));
+      w.types.insert(step.index());
+      sc.steps.push_back({step, {}, {}});
+      ++i;
+    }
+    if (sc.steps.empty()) continue;
+    try {
+      parse_scenario(scenario_to_yaml(sc), sc.id + ".yaml");
+    } catch (const ScenarioError& e) {
+      ADD_FAILURE() << "a generated sequence does not load as a scenario: " << e.what();
+    }
+  }
+  return w;
+}
+
+TEST(StepGenerator, EveryStepTypeComesUpAndEverySequenceIsValidInput) {
+  const Walk w = walk(capability::all(), 120, 30);
+  size_t types = 0;
+  for_each_step_type([&]<class T>(std::type_identity<T>) { ++types; });
+  EXPECT_EQ(w.types.size(), types) << "a step type of the registry is never generated";
+}
+
+TEST(StepGenerator, OffersOnlyWhatTheHelloClaims) {
+  // What the Windows agent claims under Wine: no logons, no print, no provider faults.
+  std::set<std::string> caps(step_kinds().begin(), step_kinds().end());
+  for (const char* k : {"logon", "logoff", "job", "end_job"}) caps.erase(k);
+  caps.insert({capability::kFaultProfile, capability::kApiAnsi, capability::kNameNull});
+  const Walk w = walk(caps, 120, 30);
+  for (const char* k : {"logon", "logoff", "job", "end_job"}) EXPECT_FALSE(w.kinds.count(k)) << k;
+  EXPECT_TRUE(w.kinds.count("fault"));
+  EXPECT_FALSE(w.types.count(Step(ProviderFaultStep{}).index())) << "a provider fault without fault.provider";
+  EXPECT_TRUE(w.types.count(Step(ProfileFaultStep{}).index()));
+}
+
+}  // namespace
+}  // namespace wnc
