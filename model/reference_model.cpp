@@ -372,6 +372,19 @@ Result do_profile_fault(State& s, const ProfileFaultStep& step) {
   return rc(code::kNoError);
 }
 
+// P-PROFILE-STEP: what the user's HKCU\Network holds for the device.
+Result do_profile(const State& s, const ProfileStep& step) {
+  auto device = canonical_device(step.device);
+  if (!device) throw InvalidStep("'" + step.device + "' is not a device name");
+  if (!profile_readable(s, step.user)) return rc(code::kCannotOpenProfile);
+  const ProfileEntry* e = remembered(s, step.user, *device);
+  if (!e) return rc(code::kFileNotFound);
+  if (!e->remote) return rc(code::kBadProfile);
+  Result r = rc(code::kNoError);
+  r.remote = e->remote;
+  return r;
+}
+
 Result do_provider_fault(State& s, const ProviderFaultStep& step) {
   s.fault = ProviderFault{step.code, step.text, step.name, step.times};
   return rc(code::kNoError);
@@ -464,7 +477,9 @@ Result apply(State& s, const Step& step) {
         else if constexpr (std::is_same_v<T, ProviderFaultStep>) return do_provider_fault(s, st);
         else if constexpr (std::is_same_v<T, LastErrorStep>) return do_last_error(s, st);
         else if constexpr (std::is_same_v<T, LogonStep>) return do_logon(s, st);
-        else return do_logoff(s, st);
+        else if constexpr (std::is_same_v<T, LogoffStep>) return do_logoff(s, st);
+        else if constexpr (std::is_same_v<T, ProfileStep>) return do_profile(s, st);
+        else static_assert(sizeof(T) == 0, "the model has no rule for this step type (docs/extending.md)");
       },
       step);
 }

@@ -116,7 +116,7 @@ const std::vector<Pick>& picks() {
       {"P-HANDLE-LIFE", "docs/picks.md"},        {"P-JOB", "docs/picks.md"},
       {"P-IN-USE", "docs/picks.md"},             {"P-CANCEL-2", "docs/picks.md"},
       {"P-LINKED", "docs/picks.md"},             {"P-LOGOFF", "docs/picks.md"},
-      {"P-INVALID", "docs/picks.md"},
+      {"P-INVALID", "docs/picks.md"},            {"P-PROFILE-STEP", "docs/picks.md"},
   };
   return catalog;
 }

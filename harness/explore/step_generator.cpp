@@ -224,6 +224,13 @@ Step generate(std::type_identity<LogonStep>, const Choices& c, const Swarm& sw) 
 
 Step generate(std::type_identity<LogoffStep>, const Choices& c, const Swarm&) { return LogoffStep{pick(c.logged_on)}; }
 
+// What a cancel or an add left in the profile, read back: the devices a case uses.
+Step generate(std::type_identity<ProfileStep>, const Choices&, const Swarm& sw) {
+  std::vector<std::string> d = {"Z:", "Y:", "S:"};
+  if (sw.print) d.push_back("LPT1:");
+  return ProfileStep{pick(std::vector<std::string>{"alice", "bob"}), pick(d)};
+}
+
 constexpr bool every_step_type_has_a_generator() {
   bool all = true;
   for_each_step_type([&]<class T>(std::type_identity<T> t) {
@@ -263,6 +270,7 @@ void offer_menu(const ExploreState& s, const Swarm& sw, Choices& c) {
   offer(1, std::type_identity<LastErrorStep>{});
   offer(1, std::type_identity<LogonStep>{}, !c.logon_names.empty());
   offer(1, std::type_identity<LogoffStep>{}, s.world.logons.size() > 1);
+  offer(1, std::type_identity<ProfileStep>{});
   if (sw.provider_faults || sw.profile_faults) c.menu.emplace_back(2, &make_fault);
   if (c.menu.empty()) c.menu.emplace_back(1, &make<DrivesStep>);
 }

@@ -55,6 +55,8 @@ std::optional<Problem> Validity::check_kind(const Step& step) const {
         } else if constexpr (std::is_same_v<T, ProfileFaultStep>) {
           if (s.health == ProfileHealth::Corrupt && !is_device_name(s.device))
             return Problem{Rule::NotADevice, "device", s.device};
+        } else if constexpr (std::is_same_v<T, ProfileStep>) {
+          if (!is_device_name(s.device)) return Problem{Rule::NotADevice, "device", s.device};
         }
         return std::nullopt;
       },

@@ -161,10 +161,19 @@ struct LogoffStep {
   bool operator==(const LogoffStep&) const = default;
 };
 
+// The harness's own look at a user's profile, no API call (P-PROFILE-STEP): what
+// HKCU\Network holds for one device, so that what a cancel forgets is seen directly.
+struct ProfileStep {
+  static constexpr StepTraits traits{"profile", nullptr, false, kRemoteOutput};
+  std::string user;
+  std::string device;
+  bool operator==(const ProfileStep&) const = default;
+};
+
 using Step = std::variant<AddStep, CancelStep, GetConnectionStep, DrivesStep,
                           QueryDosDeviceStep, OpenStep, CloseStep, IoStep, ChdirStep,
                           JobStep, EndJobStep, ProfileFaultStep, ProviderFaultStep,
-                          LastErrorStep, LogonStep, LogoffStep>;
+                          LastErrorStep, LogonStep, LogoffStep, ProfileStep>;
 
 namespace detail {
 template <class T>

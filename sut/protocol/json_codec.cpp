@@ -173,6 +173,9 @@ constexpr std::array<StringField<LastErrorStep>, 1> string_fields(std::type_iden
 constexpr std::array<StringField<LogoffStep>, 1> string_fields(std::type_identity<LogoffStep>) {
   return {{{"as", &LogoffStep::as}}};
 }
+constexpr std::array<StringField<ProfileStep>, 2> string_fields(std::type_identity<ProfileStep>) {
+  return {{{"user", &ProfileStep::user}, {"device", &ProfileStep::device}}};
+}
 
 template <class T>
 concept StringFieldsStep = requires { string_fields(std::type_identity<T>{}); };

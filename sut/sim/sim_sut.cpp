@@ -67,6 +67,7 @@ class SimSut final : public Sut {
   Result run(const LastErrorStep& s);
   Result run(const LogonStep& s);
   Result run(const LogoffStep& s);
+  Result run(const ProfileStep& s);
 
   Mutant mutant_;
   std::unique_ptr<SimWorld> world_;
@@ -193,6 +194,20 @@ Result SimSut::run(const EndJobStep& s) {
 Result SimSut::run(const ProfileFaultStep& s) {
   inject_profile_fault(world_->registry, world_->sessions.sid_of_user(s.user), s);
   return rc_only(code::kNoError);
+}
+
+// Read as a registry editor would, past MPR and its bugs: the hive itself.
+Result SimSut::run(const ProfileStep& s) {
+  RegKey* network = nullptr;
+  const Code rc = world_->registry.open_key(network_key(world_->sessions.sid_of_user(s.user)), &network);
+  if (rc == code::kFileNotFound) return rc_only(code::kFileNotFound);
+  if (rc != code::kNoError) return rc_only(code::kCannotOpenProfile);
+  const RegKey* entry = network->subkey(profile_key(s.device));
+  if (!entry) return rc_only(code::kFileNotFound);
+  if (entry_is_corrupt(*entry)) return rc_only(code::kBadProfile);
+  Result r = rc_only(code::kNoError);
+  r.remote = entry->value("RemotePath")->sz;
+  return r;
 }
 
 Result SimSut::run(const ProviderFaultStep& s) {

@@ -5,13 +5,29 @@
 
 namespace wnc::win {
 
-Result profile_fault_step(AgentState& state, const ProfileFaultStep& s) {
-  // The agent's process has one user; its profile is the one HKCU opens.
+namespace {
+
+// The agent's process has one user; its profile is the one HKCU opens.
+void require_own_profile(const AgentState& state, const std::string& user, const char* what) {
   auto identity = state.setup.logons.find(state.identity);
-  if (identity == state.setup.logons.end() || identity->second.user != s.user)
-    throw Unsupported("a profile fault for user '" + s.user + "': the agent can only reach the profile of " +
+  if (identity == state.setup.logons.end() || identity->second.user != user)
+    throw Unsupported(std::string(what) + " for user '" + user + "': the agent can only reach the profile of " +
                       (state.identity.empty() ? std::string("its own user")
                                               : "'" + identity->second.user + "', the user of its logon"));
+}
+
+}  // namespace
+
+Result profile_step(const AgentState& state, const ProfileStep& s) {
+  require_own_profile(state, s.user, "the profile");
+  std::wstring remote;
+  Result r = code(read_profile_entry(widen(s.device), remote));
+  if (r.rc == NO_ERROR) r.remote = narrow(remote);
+  return r;
+}
+
+Result profile_fault_step(AgentState& state, const ProfileFaultStep& s) {
+  require_own_profile(state, s.user, "a profile fault");
   switch (s.health) {
     case ProfileHealth::Unreadable: return code(make_profile_unreadable(state.saved_profile_security));
     case ProfileHealth::Corrupt: return code(corrupt_profile_entry(widen(s.device)));

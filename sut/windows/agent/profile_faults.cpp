@@ -84,6 +84,23 @@ DWORD corrupt_profile_entry(std::wstring_view device) {
   return ERROR_SUCCESS;
 }
 
+DWORD read_profile_entry(std::wstring_view device, std::wstring& remote) {
+  Key network;
+  LSTATUS rc = RegOpenKeyExW(HKEY_CURRENT_USER, kNetwork, 0, KEY_READ, network.out());
+  if (rc == ERROR_FILE_NOT_FOUND) return ERROR_FILE_NOT_FOUND;
+  if (rc != ERROR_SUCCESS) return ERROR_CANNOT_OPEN_PROFILE;
+  const std::wstring key = device_key(device);
+  Key entry;
+  if (RegOpenKeyExW(network.get(), key.c_str(), 0, KEY_READ, entry.out()) != ERROR_SUCCESS) return ERROR_FILE_NOT_FOUND;
+  wchar_t path[1024];
+  DWORD size = sizeof path;
+  if (corrupt(network.get(), key.c_str()) ||
+      RegGetValueW(network.get(), key.c_str(), L"RemotePath", RRF_RT_REG_SZ, nullptr, path, &size) != ERROR_SUCCESS)
+    return ERROR_BAD_PROFILE;
+  remote = path;
+  return NO_ERROR;
+}
+
 DWORD heal_profile(std::vector<BYTE>& saved_security) {
   if (!saved_security.empty()) {
     Key key;

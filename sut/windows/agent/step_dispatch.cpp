@@ -43,10 +43,10 @@ Result run_step(AgentState& state, const Step& step) {
         else if constexpr (std::is_same_v<T, LastErrorStep>) return last_error_step();
         else if constexpr (std::is_same_v<T, LogonStep>)
           throw Unsupported("logon: the agent cannot create a logon (on Wine every token is one fake identity)");
-        else {
-          static_assert(std::is_same_v<T, LogoffStep>);
+        else if constexpr (std::is_same_v<T, ProfileStep>) return profile_step(state, s);
+        else if constexpr (std::is_same_v<T, LogoffStep>)
           throw Unsupported("logoff: the agent's logon is its own process identity, which cannot log off");
-        }
+        else static_assert(sizeof(T) == 0, "the Windows agent does not perform this step type (docs/extending.md)");
       },
       step);
 }

@@ -31,6 +31,8 @@ Result end_job_step(AgentState& state, const EndJobStep& s);
 
 // Faults: the registry for the profile, the shared state for the provider.
 Result profile_fault_step(AgentState& state, const ProfileFaultStep& s);
+// The profile read back from the registry.
+Result profile_step(const AgentState& state, const ProfileStep& s);
 Result provider_fault_step(const AgentState& state, const ProviderFaultStep& s);
 
 }  // namespace wnc::win

@@ -28,7 +28,8 @@ std::vector<Step> one_of_each() {
           ProviderFaultStep{5001, "server on fire", "TestNet", 3},
           LastErrorStep{"alice"},
           LogonStep{"admin", "alice", 2, std::string("alice")},
-          LogoffStep{"alice2"}};
+          LogoffStep{"alice2"},
+          ProfileStep{"alice", "LPT1:"}};
 }
 
 TEST(StepJson, EveryStepTypeRoundTrips) {
@@ -50,7 +51,7 @@ TEST(StepJson, EveryStepTypeRoundTrips) {
 TEST(StepJson, TheKindsAreTheRegistrysInItsOrder) {
   EXPECT_EQ(step_kinds(), (std::vector<std::string>{"add", "cancel", "get_connection", "drives", "query_dos_device",
                                                     "open", "close", "io", "chdir", "job", "end_job", "fault",
-                                                    "last_error", "logon", "logoff"}));
+                                                    "last_error", "logon", "logoff", "profile"}));
   try {
     step_from_json(json::parse(R"({"mount": {"as": "alice"}})"));
     FAIL() << "an unknown step was accepted";
@@ -58,7 +59,7 @@ TEST(StepJson, TheKindsAreTheRegistrysInItsOrder) {
     EXPECT_EQ(e.where(), "/mount");
     EXPECT_EQ(std::string(e.what()),
               "unknown step 'mount' (expected one of add, cancel, get_connection, drives, query_dos_device, open, "
-              "close, io, chdir, job, end_job, fault, last_error, logon, logoff)");
+              "close, io, chdir, job, end_job, fault, last_error, logon, logoff, profile)");
   }
 }
 

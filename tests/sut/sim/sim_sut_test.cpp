@@ -29,12 +29,12 @@ TEST_F(SimSutTest, HelloNamesTheSimAndEveryCapability) {
   EXPECT_EQ(h.version, "0.1.0");
   EXPECT_EQ(h.platform, "simulated Windows NT (in-process)");
   EXPECT_EQ(h.capabilities, capability::all());
-  EXPECT_EQ(h.capabilities.size(), 23u);
+  EXPECT_EQ(h.capabilities.size(), 24u);
   EXPECT_EQ(h.raw["ok"], true);
   EXPECT_EQ(h.raw["protocol"], 1);
   EXPECT_EQ(h.raw["implementation"]["name"], "wnetconf-sim");
   EXPECT_EQ(h.raw["implementation"]["version"], "0.1.0");
-  EXPECT_EQ(h.raw["capabilities"].size(), 23u);
+  EXPECT_EQ(h.raw["capabilities"].size(), 24u);
 }
 
 TEST(SimSutFactory, UnknownMutantIsRejectedWithTheKnownNames) {
