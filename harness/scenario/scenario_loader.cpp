@@ -99,6 +99,37 @@ Setup decode_setup(const YamlDocument& doc, const json& root) {
 }
 
 // Every step decodes, and is valid input where it stands (P-INVALID).
+// The expectation keys of each output a step may fill (StepTraits::outputs).
+struct ExpectedOutput {
+  unsigned output;
+  const char* key;
+  bool (*given)(const Expectation&);
+};
+constexpr ExpectedOutput kExpectedOutputs[] = {
+    {kRemoteOutput, "remote", [](const Expectation& e) { return e.remote.has_value(); }},
+    {kTargetOutput, "target_endswith", [](const Expectation& e) { return e.target_endswith.has_value(); }},
+    {kDrivesOutput, "includes", [](const Expectation& e) { return e.includes.has_value(); }},
+    {kDrivesOutput, "excludes", [](const Expectation& e) { return e.excludes.has_value(); }},
+    {kDrivesOutput, "exactly", [](const Expectation& e) { return e.exactly.has_value(); }},
+    {kLastErrorOutput, "code", [](const Expectation& e) { return e.code.has_value(); }},
+    {kLastErrorOutput, "text", [](const Expectation& e) { return e.text.has_value(); }},
+    {kLastErrorOutput, "provider", [](const Expectation& e) { return e.provider.has_value(); }},
+};
+
+// An expectation key for an output the step never fills: such a check could never fail.
+const char* output_it_lacks(const Step& step, const Expectation& e) {
+  for (const auto& o : kExpectedOutputs)
+    if (!(step_traits(step).outputs & o.output) && o.given(e)) return o.key;
+  return nullptr;
+}
+
+std::string outputs_it_has(const Step& step) {
+  std::string keys;
+  for (const auto& o : kExpectedOutputs)
+    if (step_traits(step).outputs & o.output) keys += std::string(", ") + o.key;
+  return keys;
+}
+
 std::vector<ScenarioStep> decode_steps(const YamlDocument& doc, const json& steps, const Setup& setup) {
   if (!steps.is_array() || steps.empty()) doc.fail_at("/steps", "expected a non-empty list of steps");
   if (steps.size() > limits::kMaxSteps)
@@ -119,6 +150,9 @@ std::vector<ScenarioStep> decode_steps(const YamlDocument& doc, const json& step
     } catch (const DecodeError& e) {
       doc.fail_decode(path, e);
     }
+    if (const char* key = output_it_lacks(st.step, st.expect))
+      doc.fail_at(path + "/expect/" + key, std::string(step_kind(st.step)) + " has no output '" + key +
+                                               "': it can expect only rc" + outputs_it_has(st.step));
     if (auto problem = validity.check(st.step))
       doc.fail_at(path + "/" + step_kind(st.step) + "/" + problem->field, validity.explain(*problem));
     validity.apply(st.step);
