@@ -48,6 +48,9 @@ std::string sha256_hex(std::string_view data) {
 }
 
 std::string sha256_file(const std::filesystem::path& file) {
+  // A FIFO or a device (/dev/zero, named by a manifest a vendor sent) would be read forever.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) throw InputError(file.string() + ": not a regular file");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(file.string() + ": cannot be read");
   Digest d;

@@ -10,7 +10,7 @@ namespace wnc {
 // Lower-case hex, as sha256sum prints it.
 std::string sha256_hex(std::string_view data);
 
-// Throws InputError when the file cannot be read.
+// Throws InputError when the file is not a regular file or cannot be read.
 std::string sha256_file(const std::filesystem::path& file);
 
 }  // namespace wnc

@@ -1,5 +1,7 @@
 // SHA-256 (through libcrypto) and the reports' escaping.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "certify/markup.h"
 #include "certify/sha256.h"
@@ -12,6 +14,17 @@ TEST(Sha256, KnownDigests) {
   EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   EXPECT_THROW(sha256_file("/nonexistent/file"), InputError);
+}
+
+// A manifest from a vendor may name any path: one that never ends is refused, not read.
+TEST(Sha256, OnlyRegularFilesAreHashed) {
+  EXPECT_THROW(sha256_file("/dev/zero"), InputError);
+  EXPECT_THROW(sha256_file("/tmp"), InputError);
+  const std::string fifo = ::testing::TempDir() + "wnetconf-sha256-fifo";
+  ::unlink(fifo.c_str());
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_THROW(sha256_file(fifo), InputError);
+  ::unlink(fifo.c_str());
 }
 
 TEST(Markup, HtmlEscapesMarkupQuotesAndControlCharacters) {
