@@ -6,7 +6,7 @@ packages=(
   cmake ninja-build g++ pkgconf
   librapidcheck-dev libgtest-dev libgmock-dev libbenchmark-dev
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libssl-dev
-  python3 python3-yaml python3-jsonschema
+  python3 python3-yaml python3-jsonschema dpkg-dev file libxml2-utils
   wine g++-mingw-w64-x86-64
   chromium
 )

@@ -82,7 +82,7 @@ Case ledger_case(const json& ledger, const json& e) {
   return c;
 }
 
-void write_suite(std::ostream& out, const std::string& name, const std::vector<Case>& cases) {
+void write_suite(std::ostream& out, const std::string& name, const std::vector<Case>& cases, const std::string& version) {
   size_t failures = 0, skipped = 0;
   double total = 0;
   for (const auto& c : cases) {
@@ -92,6 +92,7 @@ void write_suite(std::ostream& out, const std::string& name, const std::vector<C
   }
   out << "  <testsuite name=\"" << html_escape(name) << "\" tests=\"" << cases.size() << "\" failures=\"" << failures
       << "\" errors=\"0\" skipped=\"" << skipped << "\" time=\"" << seconds_text(total) << "\">\n";
+  out << "    <properties><property name=\"wnetconf\" value=\"" << html_escape(version) << "\"/></properties>\n";
   for (const auto& c : cases) {
     out << "    <testcase classname=\"" << html_escape(c.classname) << "\" name=\"" << html_escape(c.name) << "\"";
     if (!c.file.empty()) out << " file=\"" << html_escape(c.file) << "\"";
@@ -135,9 +136,10 @@ std::string junit_report(const json& results) {
                      " " + impl.at("version").get<std::string>())
       << "\" tests=\"" << tests << "\" failures=\"" << failures << "\" errors=\"0\" skipped=\"" << skipped << "\" time=\""
       << seconds_text(timings.at("total_seconds").get<double>()) << "\">\n";
-  write_suite(out, "scenarios", scenarios);
-  write_suite(out, "exploration", blocks);
-  if (!ledger.empty()) write_suite(out, "ledger", ledger);
+  const std::string version = results.value("harness_version", std::string("(unrecorded)"));
+  write_suite(out, "scenarios", scenarios, version);
+  write_suite(out, "exploration", blocks, version);
+  if (!ledger.empty()) write_suite(out, "ledger", ledger, version);
   out << "</testsuites>\n";
   return out.str();
 }

@@ -8,6 +8,7 @@
 #include "certify/sha256.h"
 #include "output/atomic_file.h"
 #include "vocabulary/input_error.h"
+#include "vocabulary/version.h"
 
 namespace wnc {
 
@@ -71,6 +72,7 @@ void write_manifest(const fs::path& dir, const ManifestInfo& info) {
   model["value"] = version.substr(0, version.find('\n'));
   json manifest = {{"format", kManifestFormat},
                    {"vendor", info.vendor},
+                   {"harness_version", kVersion},
                    {"subjects",
                     {{"corpus", {{"sha256", corpus_digest(digests)}, {"files", corpus_files}}},
                      {"model_version", model},

@@ -33,7 +33,8 @@ std::string counts(const json& r) {
 std::string settings(const json& r) {
   const json& e = r.at("exploration");
   const json& shard = r.at("shard");
-  std::string out = "--sut " + r.at("sut").get<std::string>() + ", model " + r.at("model_version").get<std::string>() +
+  std::string out = "wnetconf " + r.value("harness_version", std::string("(unrecorded)")) + ", --sut " +
+                    r.at("sut").get<std::string>() + ", model " + r.at("model_version").get<std::string>() +
                     ", exploration seed " + std::to_string(e.at("seed").get<std::uint64_t>()) + ", " +
                     std::to_string(e.at("cases").get<int>()) + " cases of at most " +
                     std::to_string(e.at("max_steps").get<int>()) + " steps";

@@ -8,6 +8,7 @@
 #include "run/describe.h"
 #include "run/run_json.h"
 #include "run/verdicts.h"
+#include "vocabulary/version.h"
 
 namespace wnc {
 
@@ -152,6 +153,7 @@ json results_document(const Certification& c) {
           {"implementation", {{"name", c.run.hello.name}, {"version", c.run.hello.version}, {"platform", c.run.hello.platform}}},
           {"capabilities", c.run.hello.capabilities},
           {"model_version", std::string(kModelVersion)},
+          {"harness_version", kVersion},
           {"shard", {{"index", c.settings.shard.index}, {"total", c.settings.shard.total}}},
           {"verdict", c.verdict()},
           {"conformant", c.conformant()},

@@ -8,6 +8,7 @@
 #include "certify/merge.h"
 #include "certify/results_document.h"
 #include "cli/commands.h"
+#include "cli/install_layout.h"
 #include "cli/sut_choice.h"
 #include "output/interrupt_notice.h"
 #include "run/run_json.h"
@@ -23,7 +24,7 @@ namespace {
 struct CertifyOptions {
   SutChoice sut;
   std::string vendor, ledger, out, shard, agent_binary;
-  std::string scenarios = "scenarios";
+  std::string scenarios = corpus_dir();
   CertifySettings settings;
   std::vector<std::string> merge;
   bool json = false, quiet = false;

@@ -2,12 +2,18 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "vocabulary/version.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"wnetconf: conformance harness for the Windows network-connection API"};
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 conformant, 1 conformance failures, 2 bad usage or input, 3 the implementation could not\n"
-             "be driven, 4 an internal error (a bug in wnetconf: please report it).");
+  app.set_version_flag("--version", std::string("wnetconf ") + wnc::kVersion);
+  app.footer(
+      "--sut: model (the reference model), sim (the simulated Windows stack, the default), wine (the\n"
+      "Windows agent under Wine), cmd:<command line> (an agent on stdio), tcp:<host>:<port> (an agent on TCP).\n"
+      "Exit codes: 0 conformant, 1 conformance failures, 2 bad usage or input, 3 the implementation could not\n"
+      "be driven, 4 an internal error (a bug in wnetconf: please report it).\n"
+      "Documentation: man wnetconf, and the docs/ folder of the source.");
   int exit_code = 0;
   wnc::cli::add_run(app, exit_code);
   wnc::cli::add_requirements(app, exit_code);

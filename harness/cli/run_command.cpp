@@ -2,6 +2,7 @@
 
 #include "run/shard.h"
 #include "cli/commands.h"
+#include "cli/install_layout.h"
 #include "cli/sut_choice.h"
 #include "run/run_json.h"
 #include "run/run_text.h"
@@ -80,7 +81,7 @@ void add_run(CLI::App& app, int& exit_code) {
       return;
     }
     if (opt->paths.empty()) {
-      std::cerr << "wnetconf run: name scenario files or folders (e.g. scenarios/)\n";
+      std::cerr << "wnetconf run: name scenario files or folders (the corpus: " << corpus_dir() << ")\n";
       exit_code = exit_code::kBadInput;
       return;
     }

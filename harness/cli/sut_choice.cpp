@@ -6,6 +6,7 @@
 #include "agent/process_sut.h"
 #include "agent/tcp_sut.h"
 #include "cli/commands.h"
+#include "cli/install_layout.h"
 #include "model_sut.h"
 #include "sim/sim_sut.h"
 #include "vocabulary/input_error.h"
@@ -20,15 +21,21 @@ std::string SutChoice::label() const { return spec + (mutant.empty() ? "" : " --
 SutOptions add_sut_options(CLI::App& cmd, SutChoice& choice, const std::string& sut_help) {
   return {cmd.add_option("--sut", choice.spec, sut_help)->capture_default_str(),
           cmd.add_option("--mutant", choice.mutant, "A named bug to inject into the sim"),
-          cmd.add_option("--step-deadline-ms", choice.step_deadline_ms, "Per-step deadline for agents")->capture_default_str()};
+          cmd.add_option("--step-deadline-ms", choice.step_deadline_ms, "Per-step deadline for agents")->capture_default_str(),
+          cmd.add_option("--wine-prefix", choice.wine_prefix,
+                         "--sut wine: the prefix folder, kept after the run (default: a private one under ~/.cache/wnetconf, "
+                         "deleted after it)")};
 }
 
 std::unique_ptr<Sut> make_sut(const SutChoice& c) {
   if (!c.mutant.empty() && c.spec != "sim") throw InputError("--mutant applies to --sut sim only");
+  if (!c.wine_prefix.empty() && c.spec != "wine") throw InputError("--wine-prefix applies to --sut wine only");
   if (c.spec == "model") return make_model_sut();
   if (c.spec == "sim") return make_sim_sut(c.mutant);
   if (c.spec == "wine") {
     WineSutOptions options = default_wine_sut_options();
+    options.bin_dir = windows_agent_dir();
+    options.prefix_dir = c.wine_prefix;
     options.step_deadline_ms = c.step_deadline_ms;
     if (std::string why = wine_sut_unavailable(options); !why.empty())
       throw SutFailure("--sut wine is unavailable: " + why);

@@ -1,5 +1,5 @@
-// The implementation a command drives: the --sut, --mutant and --step-deadline-ms options
-// every such command shares, making the implementation, and saying when it could not be
+// The implementation a command drives: the --sut, --mutant, --step-deadline-ms and
+// --wine-prefix options every such command shares, making the implementation, and saying when it could not be
 // driven. The runner, explorer and certifier see only the Sut it makes (sut/sut.h).
 #pragma once
 
@@ -15,6 +15,7 @@ struct SutChoice {
   std::string spec = "sim";
   std::string mutant;            // sim only
   int step_deadline_ms = 10000;  // agents only
+  std::string wine_prefix;       // wine only; empty: a private one under the user's cache
 
   // "--sut X" and, when set, " --mutant M": for reproduce lines and recorded settings.
   std::string flags() const;
@@ -26,6 +27,7 @@ struct SutOptions {
   CLI::Option* sut;
   CLI::Option* mutant;
   CLI::Option* step_deadline;
+  CLI::Option* wine_prefix;
 };
 SutOptions add_sut_options(CLI::App& cmd, SutChoice& choice,
                            const std::string& sut_help = "model, sim, wine, cmd:<command>, tcp:<host>:<port>");

@@ -11,6 +11,7 @@
 #include "names.h"
 #include "sim_world.h"
 #include "vocabulary/internal_error.h"
+#include "vocabulary/version.h"
 
 namespace wnc {
 
@@ -76,7 +77,7 @@ class SimSut final : public Sut {
 };
 
 Hello SimSut::hello() {
-  Hello h{"wnetconf-sim", "0.1.0", "simulated Windows NT (in-process)", {}, {}};
+  Hello h{"wnetconf-sim", kVersion, "simulated Windows NT (in-process)", {}, {}};
   h.capabilities = capability::all();
   h.raw = hello_to_json(h);
   return h;

@@ -26,15 +26,30 @@ constexpr char kProviderReg[] = R"(Windows Registry Editor Version 5.00
 "Class"=dword:00000001
 )";
 
+// Inside the prefix, so a private prefix takes them when it goes.
+constexpr char kToolLog[] = "wnetconf-tools.log";
+constexpr char kStopLog[] = "wnetconf-stop.log";
+
+Env prefix_env(const std::string& dir) {
+  return {{"WINEPREFIX", dir},
+          {"WINEDEBUG", "-all"},
+          // No Mono or Gecko installer prompts during wineboot.
+          {"WINEDLLOVERRIDES", "mscoree,mshtml="}};
+}
+
+// -k ends the server of this prefix only (and the Wine processes it serves); -w waits until
+// it is gone. Both are no-ops when none runs.
+void stop_server_of(const std::string& dir) {
+  const Env env = prefix_env(dir);
+  run_tool({"wineserver", "-k"}, env, dir + "/" + kStopLog, kServerDeadlineMs);
+  run_tool({"wineserver", "-w"}, env, dir + "/" + kStopLog, kServerDeadlineMs);
+}
+
 }  // namespace
 
-WinePrefix::WinePrefix(const std::string& dir, const std::string& bin_dir, int deadline_ms)
-    : dir_(fs::absolute(dir).lexically_normal().string()),
-      env_{{"WINEPREFIX", dir_},
-           {"WINEDEBUG", "-all"},
-           // No Mono or Gecko installer prompts during wineboot.
-           {"WINEDLLOVERRIDES", "mscoree,mshtml="}} {
-  if (fs::exists(dir_ + "/system.reg")) stop_server();  // an earlier run's, on our prefix
+WinePrefix::WinePrefix(const std::string& chosen_dir, const std::string& bin_dir, int deadline_ms)
+    : folder_(chosen_dir, default_cache_root(), stop_server_of), env_(prefix_env(folder_.path())) {
+  if (fs::exists(dir() + "/system.reg")) stop_server();  // an earlier run's, on a chosen folder
   try {
     build(bin_dir, deadline_ms);
   } catch (...) {
@@ -44,9 +59,7 @@ WinePrefix::WinePrefix(const std::string& dir, const std::string& bin_dir, int d
 }
 
 void WinePrefix::build(const std::string& bin_dir, int deadline_ms) {
-  std::error_code ignored;
-  fs::remove_all(dir_, ignored);
-  fs::create_directories(dir_);
+  folder_.clear();
   run({"wineserver", "-p"}, "starting wineserver", kServerDeadlineMs);
   run({"wineboot", "-i"}, "creating the prefix (wineboot -i)", deadline_ms);
 
@@ -54,8 +67,8 @@ void WinePrefix::build(const std::string& bin_dir, int deadline_ms) {
   // without that link, or every Z: scenario measures the prefix, not the API. dosdevices/unc
   // is where Wine looks for \\server\share: the provider's shares live there.
   stop_server();
-  fs::remove(dir_ + "/dosdevices/z:");
-  fs::create_directories(dir_ + "/dosdevices/unc");
+  fs::remove(dir() + "/dosdevices/z:");
+  fs::create_directories(dir() + "/dosdevices/unc");
   fs::create_directories(agent_dir());
   for (const char* file : {"wnetconf-agent.exe", "wnetconf-np.dll"})
     fs::copy_file(bin_dir + "/" + file, agent_dir() + "/" + file, fs::copy_options::overwrite_existing);
@@ -67,15 +80,10 @@ void WinePrefix::build(const std::string& bin_dir, int deadline_ms) {
 
 WinePrefix::~WinePrefix() { stop_server(); }
 
-void WinePrefix::stop_server() {
-  // -k ends the server of this prefix only (and the Wine processes it serves); -w waits
-  // until it is gone. Both are no-ops when none runs.
-  run_tool({"wineserver", "-k"}, env_, dir_ + ".stop.log", kServerDeadlineMs);
-  run_tool({"wineserver", "-w"}, env_, dir_ + ".stop.log", kServerDeadlineMs);
-}
+void WinePrefix::stop_server() { stop_server_of(dir()); }
 
 void WinePrefix::run(const std::vector<std::string>& argv, const std::string& what, int deadline_ms) {
-  ToolRun r = run_tool(argv, env_, dir_ + ".log", deadline_ms);
+  ToolRun r = run_tool(argv, env_, dir() + "/" + kToolLog, deadline_ms);
   if (r.status == 0) return;
   throw SutFailure("wine: " + what + (r.status < 0 ? " timed out" : " failed with status " + std::to_string(r.status)),
                    r.log);

@@ -44,7 +44,6 @@ class WineSut final : public Sut {
 WineSutOptions default_wine_sut_options() {
   WineSutOptions options;
   options.bin_dir = WNETCONF_WINDOWS_BIN_DIR;
-  options.prefix_dir = WNETCONF_WINE_PREFIX_DIR;
   return options;
 }
 

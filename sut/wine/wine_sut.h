@@ -11,13 +11,15 @@ namespace wnc {
 
 struct WineSutOptions {
   std::string bin_dir;     // holds wnetconf-agent.exe and wnetconf-np.dll
-  std::string prefix_dir;  // made afresh: whatever is there is deleted
+  // Empty: a private folder under the user's cache, deleted after the run. Otherwise a folder
+  // that is new, empty or one wnetconf made: emptied, made afresh, kept after the run.
+  std::string prefix_dir;
   int step_deadline_ms = 10000;
   int start_deadline_ms = 60000;    // an agent's start, up to its hello
   int prefix_deadline_ms = 180000;  // each Wine tool while the prefix is made (wineboot)
 };
 
-// The agent and provider of this build tree, and a prefix under it.
+// The agent and provider of this build tree, and a private prefix.
 WineSutOptions default_wine_sut_options();
 
 // Why the Wine SUT cannot run here (not cross-built, no wine on PATH, binaries missing);

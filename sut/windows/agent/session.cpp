@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "protocol/json_codec.h"
+#include "vocabulary/version.h"
 
 namespace wnc::win {
 
@@ -15,7 +16,7 @@ constexpr int kProtocol = 1;
 json hello(const Platform& platform) {
   return {{"ok", true},
           {"protocol", kProtocol},
-          {"implementation", {{"name", "wnetconf-agent"}, {"version", "0.1.0"}, {"platform", platform.description}}},
+          {"implementation", {{"name", "wnetconf-agent"}, {"version", kVersion}, {"platform", platform.description}}},
           {"capabilities", capabilities(platform)}};
 }
 

@@ -6,6 +6,7 @@
 #include "vocabulary/capabilities.h"
 #include "steps.h"
 #include "vocabulary/input_error.h"
+#include "vocabulary/version.h"
 
 namespace wnc {
 namespace {
@@ -26,14 +27,14 @@ class SimSutTest : public ::testing::Test {
 TEST_F(SimSutTest, HelloNamesTheSimAndEveryCapability) {
   const Hello h = sut->hello();
   EXPECT_EQ(h.name, "wnetconf-sim");
-  EXPECT_EQ(h.version, "0.1.0");
+  EXPECT_EQ(h.version, kVersion);
   EXPECT_EQ(h.platform, "simulated Windows NT (in-process)");
   EXPECT_EQ(h.capabilities, capability::all());
   EXPECT_EQ(h.capabilities.size(), 24u);
   EXPECT_EQ(h.raw["ok"], true);
   EXPECT_EQ(h.raw["protocol"], 1);
   EXPECT_EQ(h.raw["implementation"]["name"], "wnetconf-sim");
-  EXPECT_EQ(h.raw["implementation"]["version"], "0.1.0");
+  EXPECT_EQ(h.raw["implementation"]["version"], kVersion);
   EXPECT_EQ(h.raw["capabilities"].size(), 24u);
 }
 

@@ -46,7 +46,6 @@ class WineSutTest : public ::testing::Test {
   // One prefix and one agent for the whole suite, as in a real run.
   static void SetUpTestSuite() {
     WineSutOptions options = default_wine_sut_options();
-    options.prefix_dir = WINE_TEST_PREFIX_DIR;
     unavailable_ = wine_sut_unavailable(options);
     if (!unavailable_.empty()) return;
     auto start = Clock::now();
