@@ -115,7 +115,7 @@ bool profile_readable(const State& s, const std::string& user) {
   return p == s.profiles.end() || p->second.readable;
 }
 
-// Check 2 of SPEC 1.2 and its twin in add: the call reaches the provider (P-FAULT-BUDGET).
+// Check 2 of the cancel checks (docs/behaviour.md) and its twin in add: the call reaches the provider (P-FAULT-BUDGET).
 bool provider_fails(State& s, const std::string& caller) {
   if (s.fault.remaining == 0) return false;
   --s.fault.remaining;

@@ -1,4 +1,4 @@
-// The reference model of SPEC Part 1: the API's world as a value, and one function that
+// The reference model of docs/behaviour.md: the API's world as a value, and one function that
 // applies a step to it. Pure: no I/O, no OS calls, no clocks, no randomness.
 #pragma once
 

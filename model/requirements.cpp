@@ -77,13 +77,14 @@ const std::vector<Requirement>& requirements() {
       {"R-COMPAT-PROFILE",
        "WNetCancelConnection behaves as WNetCancelConnection2 with CONNECT_UPDATE_PROFILE: it "
        "reads the profile and forgets the device's remembered entry.",
-       "pick (SPEC 1.2): the return codes ERROR_BAD_PROFILE and ERROR_CANNOT_OPEN_PROFILE only "
+       "pick: the return codes ERROR_BAD_PROFILE and ERROR_CANNOT_OPEN_PROFILE only "
        "make sense if the profile is touched.",
        {"P-CANCEL-2"}},
-      {"R-ATOMIC", "A call that fails changes nothing.", "pick (SPEC 1.2)",
+      {"R-ATOMIC", "A call that fails changes nothing.",
+       "pick: the page says nothing of what a failed call leaves behind.",
        {"PS-ATOMIC", "P-ATOMIC-BOOKKEEPING"}},
       {"R-NAME-CASE", "Device and remote names compare case-insensitively.",
-       "pick (SPEC 1.2): Windows names are case-insensitive.", {"P-REMOTE-NORMAL"}},
+       "pick: Windows names are case-insensitive.", {"P-REMOTE-NORMAL"}},
       {"R-SYSTEM-GLOBAL",
        "LocalSystem's mappings live in the global namespace: every logon sees them unless it "
        "shadows the letter, and only system can cancel them.",
@@ -93,20 +94,20 @@ const std::vector<Requirement>& requirements() {
       {"R-LINKED",
        "With EnableLinkedConnections, a logon and its linked partner share the device "
        "redirections either creates or cancels.",
-       "pick (SPEC 1.1): behaviour profile nt-linked.", {"P-LINKED"}},
+       "pick: behaviour profile nt-linked.", {"P-LINKED"}},
   };
   return catalog;
 }
 
 const std::vector<Pick>& picks() {
   static const std::vector<Pick> catalog = {
-      {"PS-ATOMIC", "A call that fails changes nothing (SPEC 1.2)."},
-      {"PS-NULL-NAME", "A NULL or empty name gives ERROR_NOT_CONNECTED (SPEC 1.2)."},
-      {"PS-TRAILING-DEVICE", "A device name with a trailing backslash is not a device name (SPEC 1.2)."},
-      {"PS-FILES-BEFORE-DIRS", "Open files win over directories (SPEC 1.2 3b)."},
-      {"PS-ORPHAN-IO", "io on an orphaned handle gives ERROR_UNEXP_NET_ERR (SPEC 1.4)."},
-      {"PS-JOB-IS-FILE", "A print job counts as an open file for force (SPEC 1.4)."},
-      {"PS-LAST-ERROR-NONE", "WNetGetLastError with none set gives 0 and empty strings (SPEC 1.4)."},
+      {"PS-ATOMIC", "A call that fails changes nothing."},
+      {"PS-NULL-NAME", "A NULL or empty name gives ERROR_NOT_CONNECTED."},
+      {"PS-TRAILING-DEVICE", "A device name with a trailing backslash is not a device name."},
+      {"PS-FILES-BEFORE-DIRS", "Open files win over directories."},
+      {"PS-ORPHAN-IO", "io on an orphaned handle gives ERROR_UNEXP_NET_ERR."},
+      {"PS-JOB-IS-FILE", "A print job counts as an open file for force."},
+      {"PS-LAST-ERROR-NONE", "WNetGetLastError with none set gives 0 and empty strings."},
       {"P-NAME-FORM", "docs/picks.md"},          {"P-REMOTE-NORMAL", "docs/picks.md"},
       {"P-ADD-NETWORK", "docs/picks.md"},        {"P-FAULT-BUDGET", "docs/picks.md"},
       {"P-LAST-ERROR", "docs/picks.md"},         {"P-ATOMIC-BOOKKEEPING", "docs/picks.md"},

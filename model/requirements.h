@@ -1,5 +1,5 @@
-// The requirement catalog: every rule of SPEC 1.5 in the project's words, with the
-// source sentence it stands on, and the picks (SPEC's and docs/picks.md's) it relies on.
+// The requirement catalog (docs/behaviour.md): every rule in the project's words, with the
+// source sentence it stands on, and the picks (PS-* and docs/picks.md's P-*) it relies on.
 #pragma once
 
 #include <string_view>

@@ -41,7 +41,7 @@ struct Certification {
   std::vector<ExplorationBlock> exploration;  // this shard's blocks, in block order
 
   bool exploration_passed() const;
-  bool conformant() const;      // exit code 0 vs 1 of SPEC 2.3
+  bool conformant() const;      // exit code 0 vs 1 (README.md)
   const char* verdict() const;  // "conformant", "conformant with known divergences", "not conformant"
 };
 

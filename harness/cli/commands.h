@@ -1,4 +1,4 @@
-// The subcommands of `wnetconf` (SPEC 2.3). Each registers itself on the app and writes
+// The subcommands of `wnetconf` (README.md). Each registers itself on the app and writes
 // its exit code into `exit_code`: 0 conformant, 1 failures, 2 bad input (an InputError),
 // 3 SUT not driven. Any other exception is a bug in wnetconf: main() reports it, exit 4.
 #pragma once

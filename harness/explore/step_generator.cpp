@@ -124,7 +124,7 @@ Step generate(std::type_identity<AddStep>, const Choices& c, const Swarm& sw) {
     locals.push_back("");
     a.local = pick(locals);
   }
-  // Deviceless uses of one remote pile up (SPEC 1.1): sometimes add another.
+  // Deviceless uses of one remote pile up (docs/behaviour.md, the world): sometimes add another.
   for (const auto& name : c.held.at(a.as))
     if (is_remote_name(name) && uniform(0, 3) == 0) {
       a.local = "";

@@ -1,4 +1,4 @@
-// A vendor's ledger of known divergences (SPEC 2.4): expectations/<vendor>.yaml.
+// A vendor's ledger of known divergences (docs/certification.md): expectations/<vendor>.yaml.
 #pragma once
 
 #include <filesystem>

@@ -37,7 +37,7 @@ struct RunReport {
   std::vector<ScenarioOutcome> outcomes;
   std::vector<std::string> stale_ledger_entries;  // requirement entries nothing diverged on
   size_t count(Status s) const;
-  bool conformant() const;  // exit code 0 vs 1 of SPEC 2.3
+  bool conformant() const;  // exit code 0 vs 1 (README.md)
 };
 
 // What an implementation must offer to run `scenario` (step kinds and features).

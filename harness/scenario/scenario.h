@@ -1,4 +1,4 @@
-// A scenario of the scenario language v1 (SPEC 2.1), loaded and validated.
+// A scenario of the scenario language v1 (scenarios/README.md), loaded and validated.
 #pragma once
 
 #include <optional>

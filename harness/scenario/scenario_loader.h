@@ -1,4 +1,4 @@
-// Reads scenario files (YAML, SPEC 2.1) and rejects bad input before anything runs.
+// Reads scenario files (YAML, scenarios/README.md) and rejects bad input before anything runs.
 #pragma once
 
 #include <filesystem>

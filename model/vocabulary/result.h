@@ -1,4 +1,4 @@
-// What one step returned: the code and the outputs the step has (SPEC 2.2).
+// What one step returned: the code and the outputs the step has (docs/agent-protocol.md).
 #pragma once
 
 #include <optional>

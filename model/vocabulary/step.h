@@ -1,4 +1,4 @@
-// One call into the API world: the steps of the scenario language (SPEC 2.1), as values.
+// One call into the API world: the steps of the scenario language (scenarios/README.md), as values.
 // This file is the registry of step kinds: each step type declares its traits beside its
 // fields, and `Step` lists the types. Nothing else names the kinds (docs/extending.md).
 #pragma once

@@ -8,7 +8,7 @@ For every scenarios/**/*.yaml (or the files and folders given) this checks:
   * the document matches scenarios/schema/scenario-v1.schema.json;
   * the id equals the file name without .yaml, and no two files share an id;
   * (whole corpus only: no PATH, or the scenarios/ folder itself) every requirement ID of
-    SPEC 1.5 is covered by some scenario.
+    docs/behaviour.md is covered by some scenario.
 It also feeds the schema a few deliberately bad documents (unknown key, unknown step, ...) and
 fails if any of them is accepted, so that a loosened schema is noticed.
 
@@ -145,7 +145,7 @@ def plain(error):
     if v == "required":
         return path, error.message.replace("is a required property", "is missing (required key)"), None
     if v == "enum" and error.validator_value == REQUIREMENTS:
-        return path, f"unknown requirement {error.instance!r} (expected an ID of SPEC 1.5)", None
+        return path, f"unknown requirement {error.instance!r} (expected an ID of docs/behaviour.md)", None
     if v == "enum":
         choices = ", ".join(str(c) for c in error.validator_value)
         if len(error.validator_value) > 8:

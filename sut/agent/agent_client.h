@@ -1,5 +1,5 @@
 // The client side of agent protocol v1, whatever carries it: a Sut that drives an agent
-// over an AgentLink and, when the agent fails, reports it and starts a fresh one (SPEC 2.2).
+// over an AgentLink and, when the agent fails, reports it and starts a fresh one (docs/agent-protocol.md).
 #pragma once
 
 #include <functional>

@@ -1,4 +1,4 @@
-// The server side of agent protocol v1 (SPEC 2.2): serves any Sut over JSON Lines, so that
+// The server side of agent protocol v1 (docs/agent-protocol.md): serves any Sut over JSON Lines, so that
 // `wnetconf agent` makes a built-in implementation drivable as an external agent.
 #pragma once
 

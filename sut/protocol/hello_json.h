@@ -1,4 +1,4 @@
-// The hello exchange of agent protocol v1 (SPEC 2.2), both ways.
+// The hello exchange of agent protocol v1 (docs/agent-protocol.md), both ways.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-// The JSON form of steps, setups and results: agent protocol v1 (SPEC 2.2). The scenario
+// The JSON form of steps, setups and results: agent protocol v1 (docs/agent-protocol.md). The scenario
 // loader decodes YAML through the same functions, so both speak one language.
 #pragma once
 

@@ -14,7 +14,7 @@ namespace {
 constexpr int kServerDeadlineMs = 30000;
 
 // HKLM NetworkProvider\Order and Services\wnetconf\NetworkProvider: what Wine's mpr reads
-// when it loads.
+// when it loads. A fresh prefix has no ProviderOrder, so this sets it (docs/windows.md).
 constexpr char kProviderReg[] = R"(Windows Registry Editor Version 5.00
 
 [HKEY_LOCAL_MACHINE\System\CurrentControlSet\Control\NetworkProvider\Order]

@@ -1,4 +1,4 @@
-// One test per rule of SPEC 1.2-1.4 and docs/picks.md, driving the model through apply().
+// One test per rule of docs/behaviour.md (sections 2-4) and docs/picks.md, driving the model through apply().
 #include <gtest/gtest.h>
 
 #include "invariants.h"

@@ -18,7 +18,7 @@
 
 namespace wnc::win {
 
-// A request that breaks the protocol (SPEC P-INVALID): answered {"error":…}.
+// A request that breaks the protocol (P-INVALID): answered {"error":…}.
 struct InvalidRequest : std::runtime_error {
   using std::runtime_error::runtime_error;
 };

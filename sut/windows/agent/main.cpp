@@ -1,4 +1,4 @@
-// wnetconf-agent.exe: serves agent protocol v1 (SPEC 2.2) on stdin/stdout, or on TCP with
+// wnetconf-agent.exe: serves agent protocol v1 (docs/agent-protocol.md) on stdin/stdout, or on TCP with
 // --listen HOST:PORT, performing every step with the platform's real API.
 #include <windows.h>
 

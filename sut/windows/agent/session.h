@@ -1,4 +1,4 @@
-// Agent protocol v1 (SPEC 2.2): one request line in, one answer line out.
+// Agent protocol v1 (docs/agent-protocol.md): one request line in, one answer line out.
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-// The router (MPR): the check order of SPEC 1.2 and 1.4, the profile, the last error.
+// The router (MPR): the check order of docs/behaviour.md (sections 2 and 4), the profile, the last error.
 #include <gtest/gtest.h>
 
 #include "sim/fault_injection.h"
