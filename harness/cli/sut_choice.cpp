@@ -7,6 +7,7 @@
 #include "agent/tcp_sut.h"
 #include "cli/commands.h"
 #include "model_sut.h"
+#include "protocol/agent_access.h"
 #include "sim/sim_sut.h"
 #include "vocabulary/input_error.h"
 #include "wine/wine_sut.h"
@@ -20,7 +21,9 @@ std::string SutChoice::label() const { return spec + (mutant.empty() ? "" : " --
 SutOptions add_sut_options(CLI::App& cmd, SutChoice& choice, const std::string& sut_help) {
   return {cmd.add_option("--sut", choice.spec, sut_help)->capture_default_str(),
           cmd.add_option("--mutant", choice.mutant, "A named bug to inject into the sim"),
-          cmd.add_option("--step-deadline-ms", choice.step_deadline_ms, "Per-step deadline for agents")->capture_default_str()};
+          cmd.add_option("--step-deadline-ms", choice.step_deadline_ms, "Per-step deadline for agents")->capture_default_str(),
+          cmd.add_option("--token-file", choice.token_file, "tcp: the agent's shared secret, sent in hello")
+              ->envname(kTokenFileEnv)};
 }
 
 std::unique_ptr<Sut> make_sut(const SutChoice& c) {
@@ -42,7 +45,8 @@ std::unique_ptr<Sut> make_sut(const SutChoice& c) {
   }
   if (c.spec.rfind("tcp:", 0) == 0) {
     const agent::HostPort address = agent::parse_host_port(c.spec.substr(4), "--sut " + c.spec);
-    return make_tcp_sut(address.host, address.port, c.step_deadline_ms);
+    const std::string token = c.token_file.empty() ? std::string() : read_token_file(c.token_file);
+    return make_tcp_sut(address.host, address.port, c.step_deadline_ms, token);
   }
   throw InputError("unknown --sut '" + c.spec + "' (expected model, sim, wine, cmd:<command>, tcp:<host>:<port>)");
 }
