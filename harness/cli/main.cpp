@@ -1,13 +1,17 @@
 #include <filesystem>
 #include <iostream>
 
+#include "agent/process_groups.h"
 #include "cli/commands.h"
+#include "output/interrupt_notice.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"wnetconf: conformance harness for the Windows network-connection API"};
   app.require_subcommand(1);
   app.footer("Exit codes: 0 conformant, 1 conformance failures, 2 bad usage or input, 3 the implementation could not\n"
              "be driven, 4 an internal error (a bug in wnetconf: please report it).");
+  // Agents run in process groups of their own, which Ctrl-C does not reach: end them.
+  wnc::handle_interrupts(&wnc::kill_agent_groups);
   int exit_code = 0;
   wnc::cli::add_run(app, exit_code);
   wnc::cli::add_requirements(app, exit_code);
