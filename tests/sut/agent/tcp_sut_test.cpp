@@ -113,6 +113,22 @@ struct RawClient {
   agent::LineChannel channel;
 };
 
+TcpServeOptions with_token(std::string token) {
+  TcpServeOptions o;
+  o.token = std::move(token);
+  return o;
+}
+TcpServeOptions with_idle_ms(int idle_ms) {
+  TcpServeOptions o;
+  o.idle_ms = idle_ms;
+  return o;
+}
+TcpServeOptions on_host(std::string host) {
+  TcpServeOptions o;
+  o.host = std::move(host);
+  return o;
+}
+
 std::string error_of(const json& answer) {
   EXPECT_TRUE(answer.contains("error")) << answer;
   return answer.value("error", "");
@@ -198,7 +214,7 @@ TEST(TcpAgent, EachConnectionStartsFromAFreshWorld) {
 
 TEST(TcpAgent, AClientWithoutTheTokenGetsOneErrorLineAndIsClosed) {
   test::EchoSut served;
-  Server server(served, {.token = "s3cret-token"});
+  Server server(served, with_token("s3cret-token"));
   struct Case {
     std::string request, says;
   };
@@ -222,7 +238,7 @@ TEST(TcpAgent, AClientWithoutTheTokenGetsOneErrorLineAndIsClosed) {
         << f.what();
   }
   auto sut = make_tcp_sut("127.0.0.1", server.port, 2000, "s3cret-token");
-  sut->reset(Setup{});
+  sut->reset(wnc::Setup{});
   EXPECT_EQ(sut->step(DrivesStep{"alice"}).drives, "C");
   sut->bye();
   EXPECT_EQ(served.resets, 1);
@@ -241,7 +257,7 @@ TEST(TcpAgent, ASecondClientIsToldTheAgentIsBusy) {
 
 TEST(TcpAgent, AnIdleClientIsDisconnectedAndTheNextIsServed) {
   test::EchoSut served;
-  Server server(served, {.idle_ms = 200});
+  Server server(served, with_idle_ms(200));
   RawClient idle(server.port);
   const auto start = std::chrono::steady_clock::now();
   EXPECT_NE(error_of(idle.read()).find("no request within 200 ms"), std::string::npos);
@@ -265,9 +281,9 @@ TEST(TcpAgent, ARequestLongerThanTheLimitIsRefused) {
 TEST(TcpAgent, ANonLoopbackAddressNeedsAToken) {
   test::EchoSut served;
   std::ostringstream log;
-  EXPECT_THROW(serve_agent_tcp([&] { return std::make_unique<Forward>(served); }, {.host = "0.0.0.0"}, log),
+  EXPECT_THROW(serve_agent_tcp([&] { return std::make_unique<Forward>(served); }, on_host("0.0.0.0"), log),
                InputError);
-  EXPECT_THROW(serve_agent_tcp([&] { return std::make_unique<Forward>(served); }, {.host = "::"}, log), InputError);
+  EXPECT_THROW(serve_agent_tcp([&] { return std::make_unique<Forward>(served); }, on_host("::"), log), InputError);
   EXPECT_EQ(log.str(), "");  // refused before listening
   EXPECT_TRUE(agent::is_loopback("127.0.0.1"));
   EXPECT_TRUE(agent::is_loopback("127.3.4.5"));
