@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -41,6 +42,7 @@ class ListeningAgent {
   ListeningAgent(const wine::WinePrefix& prefix, const std::string& extra_args) : prefix_(prefix) {
     std::ofstream(prefix_.agent_dir() + "/token.txt") << kToken << "\n";
     log_ = prefix_.agent_dir() + "/agent.err";
+    std::filesystem::remove(log_);  // an earlier agent's "listening on" is not this one's
     std::string command = "cd '" + prefix_.agent_dir() + "' && exec wine wnetconf-agent.exe --listen 127.0.0.1:0 " +
                           "--token-file token.txt " + extra_args + " 2>agent.err";
     std::vector<std::string> env = child_environment(prefix_.env());
