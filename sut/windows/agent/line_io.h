@@ -20,6 +20,8 @@ class LineIo {
   // Reads once, which must not block (the caller saw the input ready), and hands out a
   // line if one is complete: Line, None, End or TooLong.
   LineRead read_line_now(std::string& line);
+  // A line already received, without reading: Line, None or TooLong.
+  LineRead take_line(std::string& line);
   bool write_line(const std::string& line);
 
  protected:
@@ -27,7 +29,6 @@ class LineIo {
   virtual bool write_all(const char* data, size_t size) = 0;
 
  private:
-  LineRead take_line(std::string& line);  // Line, None or TooLong
   std::string pending_;
 };
 

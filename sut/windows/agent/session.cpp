@@ -101,7 +101,8 @@ void serve_client(AgentState& state, TcpListener& listener, SocketLines& client,
     if (listener_ready) refuse_busy(listener);
     if (!client_ready) continue;
     std::string line;
-    for (LineRead r = client.read_line_now(line); r != LineRead::None; r = client.read_line_now(line)) {
+    // One read per wait: the socket blocks, so read again only once select says so.
+    for (LineRead r = client.read_line_now(line); r != LineRead::None; r = client.take_line(line)) {
       if (r == LineRead::End) return;
       if (r == LineRead::TooLong) return say_and_close(client, kTooLong);
       if (line.empty()) continue;
