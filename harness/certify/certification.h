@@ -41,6 +41,8 @@ struct Certification {
   std::vector<ExplorationBlock> exploration;  // this shard's blocks, in block order
 
   bool exploration_passed() const;
+  // Some requirement was tested by a scenario that ran: without one, nothing is certified.
+  bool tested_a_requirement() const;
   bool conformant() const;      // exit code 0 vs 1 (README.md)
   const char* verdict() const;  // "conformant", "conformant with known divergences", "not conformant"
 };

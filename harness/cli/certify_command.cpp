@@ -53,6 +53,8 @@ void print_outcome_lines(const Certification& c, const std::string& bundle, bool
   }
   std::cout << "exploration: " << c.exploration.size() << " blocks, " << cases << " cases, " << steps << " steps, "
             << (c.exploration_passed() ? "no divergence" : "DIVERGED") << "\n";
+  if (c.run.tested_anything() && !c.tested_a_requirement())
+    std::cout << "no requirement was tested: the scenarios that ran cover none, so this is not conformant\n";
   std::cout << "verdict: " << c.verdict() << "\nbundle: " << bundle << "\n";
   if (json)
     std::cout << nlohmann::json{{"verdict", c.verdict()}, {"conformant", c.conformant()}, {"bundle", bundle},

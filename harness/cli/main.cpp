@@ -1,8 +1,10 @@
 #include <filesystem>
 #include <iostream>
 
+#include "agent/process_groups.h"
 #include "cli/commands.h"
 #include "vocabulary/version.h"
+#include "output/interrupt_notice.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"wnetconf: conformance harness for the Windows network-connection API"};
@@ -14,6 +16,8 @@ int main(int argc, char** argv) {
       "Exit codes: 0 conformant, 1 conformance failures, 2 bad usage or input, 3 the implementation could not\n"
       "be driven, 4 an internal error (a bug in wnetconf: please report it).\n"
       "Documentation: man wnetconf, and the docs/ folder of the source.");
+  // Agents run in process groups of their own, which Ctrl-C does not reach: end them.
+  wnc::handle_interrupts(&wnc::kill_agent_groups);
   int exit_code = 0;
   wnc::cli::add_run(app, exit_code);
   wnc::cli::add_requirements(app, exit_code);

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/install_layout.h"
 #include "model_sut.h"
+#include "protocol/agent_access.h"
 #include "sim/sim_sut.h"
 #include "vocabulary/input_error.h"
 #include "wine/wine_sut.h"
@@ -24,7 +25,9 @@ SutOptions add_sut_options(CLI::App& cmd, SutChoice& choice, const std::string& 
           cmd.add_option("--step-deadline-ms", choice.step_deadline_ms, "Per-step deadline for agents")->capture_default_str(),
           cmd.add_option("--wine-prefix", choice.wine_prefix,
                          "--sut wine: the prefix folder, kept after the run (default: a private one under ~/.cache/wnetconf, "
-                         "deleted after it)")};
+                         "deleted after it)"),
+          cmd.add_option("--token-file", choice.token_file, "tcp: the agent's shared secret, sent in hello")
+              ->envname(kTokenFileEnv)};
 }
 
 std::unique_ptr<Sut> make_sut(const SutChoice& c) {
@@ -49,7 +52,8 @@ std::unique_ptr<Sut> make_sut(const SutChoice& c) {
   }
   if (c.spec.rfind("tcp:", 0) == 0) {
     const agent::HostPort address = agent::parse_host_port(c.spec.substr(4), "--sut " + c.spec);
-    return make_tcp_sut(address.host, address.port, c.step_deadline_ms);
+    const std::string token = c.token_file.empty() ? std::string() : read_token_file(c.token_file);
+    return make_tcp_sut(address.host, address.port, c.step_deadline_ms, token);
   }
   throw InputError("unknown --sut '" + c.spec + "' (expected model, sim, wine, cmd:<command>, tcp:<host>:<port>)");
 }

@@ -16,6 +16,7 @@ struct SutChoice {
   std::string mutant;            // sim only
   int step_deadline_ms = 10000;  // agents only
   std::string wine_prefix;       // wine only; empty: a private one under the user's cache
+  std::string token_file;        // tcp: only: the agent's shared secret
 
   // "--sut X" and, when set, " --mutant M": for reproduce lines and recorded settings.
   std::string flags() const;
@@ -28,12 +29,13 @@ struct SutOptions {
   CLI::Option* mutant;
   CLI::Option* step_deadline;
   CLI::Option* wine_prefix;
+  CLI::Option* token_file;
 };
 SutOptions add_sut_options(CLI::App& cmd, SutChoice& choice,
                            const std::string& sut_help = "model, sim, wine, cmd:<command>, tcp:<host>:<port>");
 
-// Throws InputError for a spelling or mutant that names nothing, SutFailure when the
-// implementation named cannot be started.
+// Throws InputError for a spelling or mutant that names nothing or a token file that
+// cannot be read, SutFailure when the implementation named cannot be started.
 std::unique_ptr<Sut> make_sut(const SutChoice& choice);
 
 // Prints "wnetconf <command>: the implementation could not be driven: ..." with the agent's

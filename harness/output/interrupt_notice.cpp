@@ -11,11 +11,13 @@ namespace {
 
 // The handler may only read a fixed buffer: no allocation inside a signal handler.
 char g_notice[4096] = "";
+void (*g_cleanup)() = nullptr;
 
-extern "C" void on_interrupt(int) {
+extern "C" void on_interrupt(int signal) {
   ssize_t ignored = write(STDERR_FILENO, g_notice, std::strlen(g_notice));
   (void)ignored;
-  _exit(130);
+  if (g_cleanup) g_cleanup();
+  _exit(128 + signal);
 }
 
 void store(const std::string& notice) {
@@ -25,6 +27,12 @@ void store(const std::string& notice) {
 }
 
 }  // namespace
+
+void handle_interrupts(void (*cleanup)()) {
+  g_cleanup = cleanup;
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+}
 
 InterruptNotice::InterruptNotice(const std::string& notice) : outer_(g_notice) {
   store(notice);

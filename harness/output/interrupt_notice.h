@@ -7,6 +7,10 @@
 
 namespace wnc {
 
+// From now on SIGINT and SIGTERM print the current notice, call `cleanup` (which must be
+// async-signal-safe: it ends the agents' process groups) and exit with 128 + the signal.
+void handle_interrupts(void (*cleanup)());
+
 class InterruptNotice {
  public:
   explicit InterruptNotice(const std::string& notice);

@@ -40,6 +40,11 @@ void print_totals(std::ostream& out, const RunReport& r) {
   auto statuses = requirement_statuses(r);
   for (const auto& s : statuses) met += std::string(s.verdict()) == "met";
   out << "requirements: " << met << " of " << statuses.size() << " met\n";
+  if (!r.tested_anything())
+    out << "nothing was tested: " << (r.outcomes.empty() ? std::string("no scenario ran")
+                                                         : "the implementation supports none of the " +
+                                                               std::to_string(r.outcomes.size()) + " scenarios")
+        << ", so this is not conformant\n";
 }
 
 }  // namespace wnc

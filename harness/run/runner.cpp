@@ -24,8 +24,10 @@ size_t RunReport::count(Status s) const {
                                            [&](const ScenarioOutcome& o) { return o.status == s; }));
 }
 
+bool RunReport::tested_anything() const { return count(Status::NotSupported) < outcomes.size(); }
+
 bool RunReport::conformant() const {
-  return count(Status::Failed) == 0 && count(Status::UnexpectedPass) == 0 && stale_ledger_entries.empty();
+  return tested_anything() && count(Status::Failed) == 0 && count(Status::UnexpectedPass) == 0 && stale_ledger_entries.empty();
 }
 
 std::set<std::string> required_capabilities(const Scenario& sc) {

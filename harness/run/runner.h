@@ -37,7 +37,9 @@ struct RunReport {
   std::vector<ScenarioOutcome> outcomes;
   std::vector<std::string> stale_ledger_entries;  // requirement entries nothing diverged on
   size_t count(Status s) const;
-  bool conformant() const;  // exit code 0 vs 1 (README.md)
+  // Some scenario ran: a run of none, or of none the implementation supports, shows nothing.
+  bool tested_anything() const;
+  bool conformant() const;  // exit code 0 vs 1 (README.md); false when nothing was tested
 };
 
 // What an implementation must offer to run `scenario` (step kinds and features).

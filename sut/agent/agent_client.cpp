@@ -22,14 +22,16 @@ const std::string* refusal(const json& reply) {
 
 }  // namespace
 
-AgentClient::AgentClient(std::string label, Connect connect, Deadlines deadlines)
-    : label_(std::move(label)), connect_(std::move(connect)), deadlines_(deadlines) {
+AgentClient::AgentClient(std::string label, Connect connect, Deadlines deadlines, std::string token)
+    : label_(std::move(label)), connect_(std::move(connect)), deadlines_(deadlines), token_(std::move(token)) {
   start();
 }
 
 void AgentClient::start() {
   link_ = connect_();
-  Reply reply = call({{"op", "hello"}, {"protocol", kProtocolVersion}}, deadlines_.start_ms, "hello");
+  json request = {{"op", "hello"}, {"protocol", kProtocolVersion}};
+  if (!token_.empty()) request["token"] = token_;
+  Reply reply = call(request, deadlines_.start_ms, "hello");
   if (const std::string* why = refusal(reply.json)) fail("the agent refused hello: " + *why, reply.line);
   try {
     hello_ = hello_from_json(reply.json);

@@ -39,8 +39,9 @@ struct Deadlines {
 class AgentClient final : public Sut {
  public:
   // `label` names the agent in failures ("cmd:wine agent.exe"). Connects at once, so a
-  // misconfigured agent is reported here, as SutFailure.
-  AgentClient(std::string label, Connect connect, Deadlines deadlines);
+  // misconfigured agent is reported here, as SutFailure. A non-empty `token` goes in
+  // every hello (a TCP agent's shared secret).
+  AgentClient(std::string label, Connect connect, Deadlines deadlines, std::string token = {});
 
   Hello hello() override;
   void reset(const Setup& setup) override;
@@ -62,6 +63,7 @@ class AgentClient final : public Sut {
   std::string label_;
   Connect connect_;
   Deadlines deadlines_;
+  std::string token_;
   std::unique_ptr<AgentLink> link_;  // null after a failure or bye, until the next call
   Hello hello_;                      // the live agent's
 };

@@ -83,8 +83,8 @@ std::string clip_line(std::string_view line) {
          " more bytes)";
 }
 
-LineChannel::LineChannel(int read_fd, int write_fd)
-    : read_fd_(read_fd), write_fd_(write_fd), write_is_socket_(is_socket(write_fd)) {
+LineChannel::LineChannel(int read_fd, int write_fd, std::size_t max_line)
+    : read_fd_(read_fd), write_fd_(write_fd), write_is_socket_(is_socket(write_fd)), max_line_(max_line) {
   set_nonblocking(read_fd_);
   set_nonblocking(write_fd_);
 }
@@ -130,26 +130,46 @@ void LineChannel::write_all(std::string_view data, Deadline deadline) {
 
 std::string LineChannel::read_until_newline(Deadline deadline) {
   for (;;) {
-    if (std::size_t nl = buffer_.find('\n', scanned_); nl != std::string::npos) {
-      std::string line = buffer_.substr(0, nl);
-      buffer_.erase(0, nl + 1);
-      scanned_ = 0;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      return line;
-    }
-    scanned_ = buffer_.size();
-    if (buffer_.size() > kMaxLine)
-      throw ChannelError(ChannelError::Kind::TooLong, "a line longer than 16 MiB", clip_line(buffer_));
+    if (std::optional<std::string> line = take_line()) return *line;
     wait_ready(read_fd_, POLLIN, deadline, buffer_);
-    char chunk[64 * 1024];
-    ssize_t n = ::read(read_fd_, chunk, sizeof chunk);
-    if (n > 0) {
-      buffer_.append(chunk, static_cast<std::size_t>(n));
-    } else if (n == 0) {
-      throw ChannelError(ChannelError::Kind::Closed, "the peer closed the connection", clip_line(buffer_));
-    } else if (errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK) {
-      throw_io("reading", errno);
-    }
+    read_available();
+  }
+}
+
+std::optional<std::string> LineChannel::read_line_now() {
+  if (std::optional<std::string> line = take_line()) return line;
+  read_available();
+  return take_line();
+}
+
+std::optional<std::string> LineChannel::take_line() {
+  if (std::size_t nl = buffer_.find('\n', scanned_); nl != std::string::npos) {
+    std::string line = buffer_.substr(0, nl);
+    buffer_.erase(0, nl + 1);
+    scanned_ = 0;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.size() > max_line_) throw too_long(line);
+    return line;
+  }
+  scanned_ = buffer_.size();
+  if (buffer_.size() > max_line_) throw too_long(buffer_);
+  return std::nullopt;
+}
+
+ChannelError LineChannel::too_long(const std::string& line) const {
+  return ChannelError(ChannelError::Kind::TooLong, "a line longer than " + std::to_string(max_line_) + " bytes",
+                      clip_line(line));
+}
+
+void LineChannel::read_available() {
+  char chunk[64 * 1024];
+  ssize_t n = ::read(read_fd_, chunk, sizeof chunk);
+  if (n > 0) {
+    buffer_.append(chunk, static_cast<std::size_t>(n));
+  } else if (n == 0) {
+    throw ChannelError(ChannelError::Kind::Closed, "the peer closed the connection", clip_line(buffer_));
+  } else if (errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK) {
+    throw_io("reading", errno);
   }
 }
 

@@ -36,25 +36,33 @@ class LineChannel {
   // No answer of protocol v1 comes near this; a longer line is garbage.
   static constexpr std::size_t kMaxLine = 16 << 20;
 
-  // Borrows the descriptors and makes them non-blocking.
-  LineChannel(int read_fd, int write_fd);
+  // Borrows the descriptors and makes them non-blocking. A line longer than max_line is
+  // an error (TooLong).
+  LineChannel(int read_fd, int write_fd, std::size_t max_line = kMaxLine);
 
   // Writes `line` and a newline, then reads the answering line; one deadline for both.
   std::string request(std::string_view line, int timeout_ms);
   void write_line(std::string_view line, int timeout_ms);
   // The next line, without its newline (nor a CR before it).
   std::string read_line(int timeout_ms);
+  // Never waits: a line already received, or one completed by what has arrived since;
+  // nullopt when there is none yet. For a caller that polls the descriptor itself.
+  std::optional<std::string> read_line_now();
 
  private:
   using Deadline = std::optional<std::chrono::steady_clock::time_point>;
   static Deadline deadline_in(int timeout_ms);
   void write_all(std::string_view data, Deadline deadline);
   std::string read_until_newline(Deadline deadline);
+  std::optional<std::string> take_line();  // throws TooLong past max_line_
+  void read_available();                   // throws Closed at end of input
+  ChannelError too_long(const std::string& line) const;
   ssize_t write_some(std::string_view data);
 
   int read_fd_;
   int write_fd_;
   bool write_is_socket_;
+  std::size_t max_line_;
   std::string buffer_;       // bytes read past the last line handed out
   std::size_t scanned_ = 0;  // how much of buffer_ holds no newline
 };

@@ -15,6 +15,7 @@
 #include "agent/agent_client.h"
 #include "agent/child_environment.h"
 #include "agent/output_tail.h"
+#include "agent/process_groups.h"
 
 namespace wnc {
 
@@ -113,6 +114,11 @@ class ProcessLink final : public agent::AgentLink {
     char* argv[] = {sh, dash_c, command.data(), nullptr};
     if (int rc = posix_spawn(&pid_, "/bin/sh", &spawn.actions, &spawn.attr, argv, envp.data()); rc != 0)
       fail(rc, "posix_spawn /bin/sh");
+    if (!track_agent_group(pid_)) {
+      end(0);
+      throw std::system_error(EAGAIN, std::generic_category(),
+                              "more than " + std::to_string(kMaxAgentGroups) + " agents at once");
+    }
 
     to_agent_ = std::move(in.write);
     from_agent_ = std::move(out.read);
@@ -139,6 +145,7 @@ class ProcessLink final : public agent::AgentLink {
     if (grace_ms > 0) wait_exit(pid_, grace_ms);
     ::kill(-pid_, SIGKILL);
     wait_exit(pid_, kReapMs);
+    untrack_agent_group(pid_);
     int status = 0;
     std::string how = waitpid(pid_, &status, WNOHANG) == pid_ ? describe(status) : std::string();
     pid_ = -1;

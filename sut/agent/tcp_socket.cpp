@@ -114,4 +114,21 @@ UniqueFd accept_tcp(int listener) {
   }
 }
 
+bool is_loopback(const std::string& host) {
+  AddrList addrs(nullptr, &freeaddrinfo);
+  try {
+    addrs = resolve(host, 0, AI_PASSIVE);
+  } catch (const std::system_error&) {
+    return false;
+  }
+  for (addrinfo* a = addrs.get(); a; a = a->ai_next) {
+    if (a->ai_family == AF_INET) {
+      if ((ntohl(reinterpret_cast<sockaddr_in*>(a->ai_addr)->sin_addr.s_addr) >> 24) != 127) return false;
+    } else if (a->ai_family != AF_INET6 || !IN6_IS_ADDR_LOOPBACK(&reinterpret_cast<sockaddr_in6*>(a->ai_addr)->sin6_addr)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace wnc::agent

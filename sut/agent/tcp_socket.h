@@ -15,6 +15,10 @@ UniqueFd connect_tcp(const std::string& host, int port, int timeout_ms);
 
 UniqueFd accept_tcp(int listener);
 
+// Whether every address `host` names is a loopback one (127.0.0.0/8, ::1): reachable from
+// this machine only. A host that does not resolve is not.
+bool is_loopback(const std::string& host);
+
 // "host:port", with brackets around an IPv6 address.
 std::string tcp_address(const std::string& host, int port);
 

@@ -28,7 +28,7 @@ class TcpLink final : public agent::AgentLink {
 
 }  // namespace
 
-std::unique_ptr<Sut> make_tcp_sut(const std::string& host, int port, int step_deadline_ms) {
+std::unique_ptr<Sut> make_tcp_sut(const std::string& host, int port, int step_deadline_ms, const std::string& token) {
   std::string label = "tcp:" + agent::tcp_address(host, port);
   auto connect = [=]() -> std::unique_ptr<agent::AgentLink> {
     try {
@@ -37,7 +37,8 @@ std::unique_ptr<Sut> make_tcp_sut(const std::string& host, int port, int step_de
       throw SutFailure(label + ": " + e.what());
     }
   };
-  return std::make_unique<agent::AgentClient>(label, connect, agent::Deadlines{step_deadline_ms, step_deadline_ms});
+  return std::make_unique<agent::AgentClient>(label, connect, agent::Deadlines{step_deadline_ms, step_deadline_ms},
+                                             token);
 }
 
 }  // namespace wnc

@@ -4,6 +4,7 @@
 #include "../common/text.h"
 #include "ledger.h"
 #include "steps.h"
+#include "test_area.h"
 
 namespace wnc::win {
 
@@ -13,6 +14,7 @@ constexpr DWORD kShareAll = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELE
 
 // A share holds whatever a scenario names: create the directories on the way to `path`
 // (and `path` itself for a directory). Failures are left for the real call to report.
+// Only for a path on the test network (test_area.h).
 void make_path_exist(const std::wstring& path, bool directory) {
   size_t first = is_remote_name(path) ? unc_root(path).size() + 1 : 3;
   for (size_t pos = path.find(L'\\', first); pos != std::wstring::npos; pos = path.find(L'\\', pos + 1))
@@ -41,9 +43,14 @@ Result no_such_handle() {
 Result open_step(AgentState& state, const OpenStep& s) {
   std::wstring path = widen(s.path);
   bool directory = s.kind == HandleKind::Directory;
-  make_path_exist(path, directory);
-  HANDLE h = CreateFileW(path.c_str(), directory ? GENERIC_READ : GENERIC_READ | GENERIC_WRITE, kShareAll,
-                         nullptr, directory ? OPEN_EXISTING : OPEN_ALWAYS,
+  const bool create = path_use(path) == PathUse::Create;
+  if (create) make_path_exist(path, directory);
+  else if (!directory && missing_local_file(path))
+    throw Unsupported("open " + s.path + ": the file is not there, and on a real machine the agent creates files "
+                      "only on the test network's shares");
+  // What is not the agent's to create is opened for reading only.
+  const DWORD access = directory || !create ? GENERIC_READ : GENERIC_READ | GENERIC_WRITE;
+  HANDLE h = CreateFileW(path.c_str(), access, kShareAll, nullptr, directory || !create ? OPEN_EXISTING : OPEN_ALWAYS,
                          directory ? FILE_FLAG_BACKUP_SEMANTICS : FILE_ATTRIBUTE_NORMAL, nullptr);
   if (h == INVALID_HANDLE_VALUE) return code(GetLastError());
   if (auto old = state.handles.find(s.handle); old != state.handles.end())
@@ -87,7 +94,7 @@ Result io_step(AgentState& state, const IoStep& s) {
 
 Result chdir_step(AgentState& state, const ChdirStep& s) {
   std::wstring path = widen(s.path);
-  make_path_exist(path, true);
+  if (path_use(path) == PathUse::Create) make_path_exist(path, true);
   if (!SetCurrentDirectoryW(path.c_str())) return code(GetLastError());
   detach(state.cwd_connection, Use::CurrentDirectory);
   state.cwd_connection = attach(path, Use::CurrentDirectory);

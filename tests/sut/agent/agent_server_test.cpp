@@ -116,5 +116,23 @@ TEST(AgentServer, EndOfInputEndsServing) {
   EXPECT_EQ(sut.resets, 2);
 }
 
+TEST(AgentServer, ARequestLongerThanTheLimitEndsServingWithAnError) {
+  test::EchoSut sut;
+  Served s = serve(sut, R"({"op":"reset"})" "\n" + std::string(kMaxRequestLine + 1, ' ') + "\n" R"({"op":"reset"})" "\n");
+  EXPECT_EQ(s.rc, 1);
+  ASSERT_EQ(s.answers.size(), 2u);
+  EXPECT_EQ(s.answers[1], json({{"error", "a request longer than 1048576 bytes (the limit of a request line)"}}));
+  EXPECT_EQ(sut.resets, 1);
+}
+
+TEST(AgentServer, ARequestOfExactlyTheLimitIsServed) {
+  test::EchoSut sut;
+  std::string request = R"({"op":"reset"})";
+  request += std::string(kMaxRequestLine - request.size(), ' ');
+  Served s = serve(sut, request + "\n");
+  EXPECT_EQ(s.rc, 0);
+  EXPECT_EQ(s.answers, std::vector<json>{json({{"ok", true}})});
+}
+
 }  // namespace
 }  // namespace wnc
