@@ -201,7 +201,7 @@ TEST_P(MutantKill, CleanAndMutatedSimsDifferWhereExpected) {
 
 // Stacked mutants: a sim carrying several shows each one's bug where that one's kill does.
 TEST(Mutants, StackedOnesAllBite) {
-  const std::vector<std::string> stack = {"orphans-usable", "extended-error-not-recorded", "ansi-drops-force"};
+  const std::vector<std::string> stack = {"orphans-usable", "extended-error-not-recorded", "get-connection-sees-global"};
   auto stacked = make_sim_sut(stack[0] + "," + stack[1] + "," + stack[2]);
   int bitten = 0;
   for (const Kill& k : kills()) {
