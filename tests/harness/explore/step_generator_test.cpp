@@ -84,7 +84,7 @@ TEST(StepGenerator, StaysInsideTheModelsDomain) {
 
 // Shrinking re-checks every step: dropping the add a UNC open relied on makes the open refused.
 TEST(ExploreState, RefusesAnImplicitConnection) {
-  Setup setup;
+  wnc::Setup setup;
   setup.logons["alice"] = {"alice", 1, std::nullopt};
   ExploreState state(setup);
   const Step open = OpenStep{"alice", R"(\\fs1\docs\a.txt)", "h1", HandleKind::File};
