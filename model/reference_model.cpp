@@ -484,6 +484,22 @@ Result apply(State& s, const Step& step) {
       step);
 }
 
+namespace {
+
+std::optional<std::string> implicit_connection(const State& s, const std::string& as, const std::string& path) {
+  if (!is_remote_form(path) || s.logons.count(as) == 0 || resolve_path(s, as, path).found) return std::nullopt;
+  return "'" + path + "' is a UNC path no deviceless disk connection of '" + as +
+         "' holds: an implicit connection, outside the model";
+}
+
+}  // namespace
+
+std::optional<std::string> outside_domain(const State& s, const Step& step) {
+  if (const auto* open = std::get_if<OpenStep>(&step)) return implicit_connection(s, open->as, open->path);
+  if (const auto* chdir = std::get_if<ChdirStep>(&step)) return implicit_connection(s, chdir->as, chdir->path);
+  return std::nullopt;
+}
+
 std::vector<std::string> visible_devices(const State& s, const std::string& logon) {
   std::set<std::string> out{kFixedDrive};
   for (const auto& [id, c] : s.connections)

@@ -104,6 +104,11 @@ State initial_state(const Setup& setup);
 // Applies `step` to `state` and returns what the API returned. Throws InvalidStep.
 Result apply(State& state, const Step& step);
 
+// Why the behaviour does not decide `step` here, or nullopt when it does. Only an open or chdir
+// through a UNC path that no deviceless disk connection of the caller holds (an implicit
+// connection, docs/behaviour.md) is outside: scenarios must not do it and generators never do.
+std::optional<std::string> outside_domain(const State& state, const Step& step);
+
 // A query the explorer's generator uses to pick meaningful arguments.
 std::vector<std::string> visible_devices(const State& state, const std::string& logon);
 

@@ -25,12 +25,17 @@ struct Hello {
 // garbage. `output` carries what it printed (stderr, the bad line) for the report.
 class SutFailure : public std::runtime_error {
  public:
-  SutFailure(const std::string& what, std::string output = {})
-      : std::runtime_error(what), output_(std::move(output)) {}
+  // Hung: the implementation gave no answer within its deadline; Failed: anything else
+  // (it died, went away, answered garbage).
+  enum class Kind { Failed, Hung };
+  SutFailure(const std::string& what, std::string output = {}, Kind kind = Kind::Failed)
+      : std::runtime_error(what), output_(std::move(output)), kind_(kind) {}
   const std::string& output() const { return output_; }
+  Kind kind() const { return kind_; }
 
  private:
   std::string output_;
+  Kind kind_;
 };
 
 class Sut {

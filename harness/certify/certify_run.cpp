@@ -49,6 +49,7 @@ void run_exploration(Sut& sut, const CertifyRequest& req, const ExploreFn& explo
   whole.max_steps = req.settings.max_steps;
   whole.save_dir = (req.bundle / kExplorationDir).string();
   whole.label = "certify";
+  whole.ledger = req.ledger ? &*req.ledger : nullptr;  // what it explains is known, and the block goes on
   std::ostream no_log(nullptr);  // the explorer logs only in verbose mode, which certify does not use
   explore_blocks(sut, whole, req.settings.shard, no_log, explore,
                  {nullptr, [&](const ExploreSlice& slice, ExploreReport report) {

@@ -78,7 +78,7 @@ void ledger_table(std::ostream& out, const json& r) {
   for (const auto& entry : ledger.at("entries")) {
     const std::string state = entry.at("state").get<std::string>();
     out << "<tr><td>" << entry.at("line").get<int>() << "</td><td><code>"
-        << e(entry.contains("scenario") ? entry["scenario"] : entry.at("requirement")) << "</code></td><td>"
+        << e(entry.value("scenario", entry.value("requirement", std::string("signature")))) << "</code></td><td>"
         << (entry.contains("step") ? std::to_string(entry["step"].get<int>()) : "any") << "</td><td><code>"
         << e(entry.at("observed")) << "</code></td><td>" << e(entry.at("reason")) << "</td><td>" << badge(state, state)
         << "</td><td>";

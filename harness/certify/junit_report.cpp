@@ -69,7 +69,7 @@ Case block_case(const json& b, const json& timings) {
 }
 
 Case ledger_case(const json& ledger, const json& e) {
-  const std::string subject = e.contains("scenario") ? e["scenario"].get<std::string>() : e.at("requirement").get<std::string>();
+  const std::string subject = e.contains("scenario") ? e["scenario"].get<std::string>() : e.value("requirement", "signature");
   Case c{"ledger", ledger.at("file").get<std::string>() + ":" + std::to_string(e.at("line").get<int>()) + " " + subject,
          ledger.at("file").get<std::string>(), 0, "", "", "", ""};
   const std::string state = e.at("state").get<std::string>();

@@ -43,7 +43,7 @@ void ledger_table(std::ostream& out, const json& r) {
       << "| Line | Scenario or requirement | Step | Observed | Reason | State | Scenarios |\n"
          "| ---: | --- | --- | --- | --- | --- | --- |\n";
   for (const auto& entry : ledger.at("entries")) {
-    out << "| " << entry.at("line").get<int>() << " | " << m(entry.contains("scenario") ? entry["scenario"] : entry.at("requirement"))
+    out << "| " << entry.at("line").get<int>() << " | " << m(entry.value("scenario", entry.value("requirement", std::string("signature"))))
         << " | " << (entry.contains("step") ? std::to_string(entry["step"].get<int>()) : "any") << " | " << m(entry.at("observed"))
         << " | " << m(entry.at("reason")) << " | " << m(entry.at("state")) << " | ";
     bool first = true;

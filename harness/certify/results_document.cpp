@@ -25,6 +25,9 @@ json exploration_json(const Certification& c) {
   json blocks = json::array();
   for (const auto& b : c.exploration) {
     const ExploreReport& r = b.report;
+    json known = json::array();
+    for (const auto& k : r.known)
+      known.push_back({{"signature", k.signature}, {"cases", k.cases}, {"first_case", k.first_case}, {"entry", k.entry}});
     total.passed = total.passed && r.passed;
     total.cases += r.cases;
     total.steps += r.steps;
@@ -40,6 +43,7 @@ json exploration_json(const Certification& c) {
                       {"saved_file", r.saved_file},
                       {"failure", r.failure},
                       {"reproduce", r.reproduce},
+                      {"known", known},
                       {"cancel_codes", r.cancel_codes},
                       {"requirements", r.requirements},
                       {"trace", b.trace}});
@@ -81,10 +85,20 @@ json ledger_json(const Certification& c) {
   if (!c.ledger) return nullptr;
   json entries = json::array();
   for (const auto& d : c.ledger->divergences) {
-    json j = {{"line", d.line}, {"observed", code_name(d.observed)}, {"reason", d.reason}};
+    json j = {{"line", d.line}, {"reason", d.reason}};
+    // A signature says what is observed, and is shown in its place.
+    j["observed"] = !d.signature.empty() ? d.signature : d.crash ? "crash" : code_name(d.observed);
     if (!d.scenario.empty()) j["scenario"] = d.scenario;
     if (!d.requirement.empty()) j["requirement"] = d.requirement;
+    if (!d.signature.empty()) j["signature"] = d.signature;
     if (d.step) j["step"] = *d.step;
+    if (d.expected) j["expected"] = code_name(*d.expected);
+    // Cases of the exploration it explained.
+    long long explored = 0;
+    for (const auto& b : c.exploration)
+      for (const auto& k : b.report.known)
+        if (k.entry == d.where(c.ledger->file)) explored += k.cases;
+    j["explored_cases"] = explored;
     // What became of the entry: the scenarios it speaks for that diverged or passed.
     json hits = json::array();
     bool unexpected = false;
@@ -97,7 +111,7 @@ json ledger_json(const Certification& c) {
     const std::string where = c.ledger->file + ":" + std::to_string(d.line) + ":";
     const bool stale = std::any_of(c.run.stale_ledger_entries.begin(), c.run.stale_ledger_entries.end(),
                                    [&](const std::string& s) { return s.rfind(where, 0) == 0; });
-    j["state"] = stale ? "stale" : unexpected ? "unexpected pass" : hits.empty() ? "not exercised" : "matched";
+    j["state"] = stale ? "stale" : unexpected ? "unexpected pass" : hits.empty() && explored == 0 ? "not exercised" : "matched";
     j["scenarios"] = hits;
     entries.push_back(j);
   }

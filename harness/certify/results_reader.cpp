@@ -58,6 +58,10 @@ ExplorationBlock block_from_json(const json& j, const json& timings) {
   r.saved_file = j.at("saved_file").get<std::string>();
   r.failure = j.at("failure").get<std::string>();
   r.reproduce = j.at("reproduce").get<std::string>();
+  if (j.contains("known"))  // bundles before ledger-aware exploration have none
+    for (const auto& k : j.at("known"))
+      r.known.push_back({k.at("signature").get<std::string>(), k.at("cases").get<long long>(), k.at("first_case").get<int>(),
+                         k.at("entry").get<std::string>(), ""});
   r.cancel_codes = j.at("cancel_codes").get<std::map<std::string, long long>>();
   r.requirements = j.at("requirements").get<std::map<std::string, long long>>();
   r.seconds = timings.value(std::to_string(b.slice.block), 0.0);

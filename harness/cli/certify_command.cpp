@@ -106,7 +106,7 @@ int certify(CertifyOptions& o) {
     o.settings.sut = o.sut.label();
     o.settings.shard = shard_from_env_or_flag(o.shard);
     const std::vector<Scenario> loaded = load_scenarios({o.scenarios});
-    if (!o.ledger.empty()) load_ledger(o.ledger);
+    if (!o.ledger.empty()) check_ledger_scenarios(load_ledger(o.ledger), loaded);
     agent = agent_binary(o);
     folder.emplace(o.out);
     sut = make_sut(o.sut);

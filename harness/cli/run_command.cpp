@@ -37,11 +37,15 @@ int run_paths(const RunOptions& opt, const char* name) {
   std::unique_ptr<Sut> sut;
   try {
     const ShardSpec spec = shard_from_env_or_flag(opt.shard);
-    scenarios = shard(load_scenarios({opt.paths.begin(), opt.paths.end()}), spec);
+    const std::vector<Scenario> loaded = load_scenarios({opt.paths.begin(), opt.paths.end()});
+    if (!opt.ledger.empty()) {
+      ledger = load_ledger(opt.ledger);
+      check_ledger_scenarios(*ledger, loaded);
+    }
+    scenarios = shard(loaded, spec);
     if (spec.partial())
       std::cout << "shard " << spec.text() << " (--shard or GTEST_SHARD_INDEX/GTEST_TOTAL_SHARDS): " << scenarios.size()
                 << " scenarios\n";
-    if (!opt.ledger.empty()) ledger = load_ledger(opt.ledger);
     sut = make_sut(opt.sut);
   } catch (const SutFailure& e) {
     return not_driven(name, e);

@@ -13,8 +13,10 @@ struct ExploreState {
   model::State world;
   Validity validity;
 
-  // True when `step` is a valid next step: the model and the loader both accept it.
-  bool accepts(const Step& step) const { return !validity.check(step); }
+  // True when `step` is a valid next step that the model decides: the loader accepts it and
+  // it is inside the model's domain (model::outside_domain). Shrinking re-checks it, so a
+  // shrink that drops the add a UNC open relied on is refused, not explored.
+  bool accepts(const Step& step) const { return !validity.check(step) && !model::outside_domain(world, step); }
   // Applies `step`; returns what the model says it returns. Throws InternalError when the
   // model's invariants no longer hold: a bug in wnetconf, not a divergence.
   Result apply(const Step& step);

@@ -3,6 +3,7 @@
 #include <rapidcheck.h>
 #include <rapidcheck/state.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -17,6 +18,7 @@
 #include "output/interrupt_notice.h"
 #include "requirements.h"
 #include "run/describe.h"
+#include "run/signature.h"
 #include "scenario/scenario_loader.h"
 #include "scenario/scenario_writer.h"
 #include "vocabulary/internal_error.h"
@@ -39,20 +41,26 @@ struct Session {
   const ExploreOptions& options;
   std::ostream& log;
   ExploreReport& report;
-  bool shrinking = false;  // after the first failure every run is a shrink attempt
+  std::uint64_t round_seed = 0;  // the seed of the RapidCheck run under way
+  // Set at a new divergence: every later run of this RapidCheck run is a shrink attempt,
+  // which fails only when it shows this signature again.
+  std::optional<std::string> shrinking;
+  bool case_over = false;   // this case met a divergence already found or known: its other steps are skipped
+  bool out_of_time = false; // the budget is spent: no case starts
+  std::optional<std::chrono::steady_clock::time_point> deadline;
   Swarm swarm;
   std::vector<TraceEntry> trace;
-  std::string saved_path;
-  InterruptNotice* notice = nullptr;  // says where the smallest failing case so far is
+  InterruptNotice* notice = nullptr;  // says where the divergences found so far are
   std::string why;  // the latest divergence, expected vs got
   // The smallest failing case so far: shrinking also runs cases that pass.
   Swarm failing_swarm;
   std::vector<TraceEntry> failing_trace;
+  std::map<std::string, size_t> found;  // signature -> index into report.divergences
+  std::map<std::string, size_t> known;  // signature -> index into report.known
   // A bug in wnetconf met while exploring. RapidCheck would catch it as a failing case and
   // shrink it as a divergence; explore() throws it as an InternalError instead.
   std::optional<std::string> internal_error;
 };
-
 
 // Agent output can span lines; every one of them must stay a YAML comment.
 std::string commented(const std::string& text) {
@@ -77,18 +85,31 @@ std::vector<std::string> covers_of(const Swarm& swarm, const std::vector<TraceEn
   return ordered;
 }
 
-std::string scenario_id(const ExploreOptions& o) {
+// A campaign saves one file per distinct divergence: the n-th is "<...>.<seed>.<n>".
+std::string scenario_id(const ExploreOptions& o, size_t divergence) {
   std::string label = o.label.empty() ? "explore" : o.label;
   for (char& c : label)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') c = '-';
-  return "regression." + label + "." + std::to_string(o.seed);
+  std::string id = "regression." + label + "." + std::to_string(o.seed);
+  return o.keep_going ? id + "." + std::to_string(divergence + 1) : id;
+}
+
+// What Ctrl-C prints: every divergence found so far and its file.
+void update_notice(Session& session) {
+  if (!session.notice) return;
+  std::string text = "\nwnetconf explore: interrupted; " + std::to_string(session.report.divergences.size()) +
+                     " distinct divergence(s) so far, each in its file (one still shrinking: its smallest case so far)\n";
+  for (const auto& d : session.report.divergences)
+    text += "  " + d.signature + ": " + (d.saved_file.empty() ? "not saved: " + d.save_error : d.saved_file) + "\n";
+  session.notice->set(text);
 }
 
 // The failing sequence as a scenario whose expectations are the model's results, so it
 // fails where the implementation diverges and passes where it conforms.
 void save_failure(Session& session, const std::string& reproduce) {
+  FoundDivergence& found = session.report.divergences.back();
   Scenario sc;
-  sc.id = scenario_id(session.options);
+  sc.id = scenario_id(session.options, session.report.divergences.size() - 1);
   sc.title = "Found by wnetconf explore --seed " + std::to_string(session.options.seed);
   const auto& trace = session.failing_trace;
   WNC_ASSERT(!trace.empty(), "a failure is saved once its diverging step is traced");
@@ -102,6 +123,9 @@ void save_failure(Session& session, const std::string& reproduce) {
        << (session.options.command.empty() ? "wnetconf explore --seed " + std::to_string(session.options.seed)
                                             : session.options.command)
        << "\n";
+  if (session.options.keep_going)
+    text << "# divergence " << session.report.divergences.size() << " of the campaign, first shown by case "
+         << found.first_case << "; signature: " << found.signature << "\n";
   text << "# swarm: " << session.failing_swarm.describe() << "\n";
   text << "# first diverging step: " << trace.size() << ": " << describe_step(last.step) << "\n";
   text << commented("#   expected (model): " + describe_result(last.want));
@@ -109,22 +133,66 @@ void save_failure(Session& session, const std::string& reproduce) {
   text << "# RapidCheck reproduce: " << (reproduce.empty() ? "(shrinking was interrupted)" : reproduce) << "\n";
   text << scenario_to_yaml(sc);
 
-  session.report.shrunk_length = static_cast<int>(trace.size());
+  found.shrunk_length = static_cast<int>(trace.size());
   const std::filesystem::path file = std::filesystem::path(session.options.save_dir) / (sc.id + ".yaml");
   try {
     std::filesystem::create_directories(session.options.save_dir);
     write_file_atomically(file, text.str());
   } catch (const std::exception& e) {  // a full disk: the case is kept in the report instead
-    session.report.unsaved_case = text.str();
-    session.report.save_error = e.what();
-    session.saved_path.clear();
+    found.unsaved_case = text.str();
+    found.save_error = e.what();
+    found.saved_file.clear();
+    update_notice(session);
     return;
   }
-  session.report.unsaved_case.clear();
-  session.report.save_error.clear();
-  session.saved_path = file.string();
-  if (session.notice)
-    session.notice->set("\nwnetconf explore: interrupted; the smallest failing case so far is in " + file.string() + "\n");
+  found.unsaved_case.clear();
+  found.save_error.clear();
+  found.saved_file = file.string();
+  update_notice(session);
+}
+
+// A divergence this case met: a new one fails the property (RapidCheck shrinks it); one
+// found before or explained by the ledger is counted and ends the case, which passes.
+void on_divergence(Session& session, const ExploreState& before, const Step& step, const Result& want,
+                   const Result& got, StepTrouble trouble, const std::vector<std::string>& diff) {
+  const std::string signature = divergence_signature(step, expectation_of(want), got, trouble);
+  if (session.shrinking && signature != *session.shrinking) {
+    session.case_over = true;  // another divergence: not a smaller case of this one
+    return;
+  }
+  const int case_number = session.report.cases + 1;
+  if (!session.shrinking) {
+    if (auto it = session.found.find(signature); it != session.found.end()) {
+      ++session.report.divergences[it->second].cases;
+      session.case_over = true;
+      return;
+    }
+    if (auto it = session.known.find(signature); it != session.known.end()) {
+      ++session.report.known[it->second].cases;
+      session.case_over = true;
+      return;
+    }
+    if (session.options.ledger) {
+      const ExploredDivergence explored{signature, requirements_exercised(before.world, step, want), want.rc, got.rc,
+                                        trouble == StepTrouble::Crash || trouble == StepTrouble::Hang};
+      if (const Divergence* entry = explaining(*session.options.ledger, explored)) {
+        session.known[signature] = session.report.known.size();
+        session.report.known.push_back({signature, 1, case_number, entry->where(session.options.ledger->file), entry->reason});
+        session.case_over = true;
+        return;
+      }
+    }
+    session.shrinking = signature;
+    session.found[signature] = session.report.divergences.size();
+    session.report.divergences.push_back({signature, 1, case_number, 0, "", "", "", "", ""});
+  }
+  session.failing_swarm = session.swarm;
+  session.failing_trace = session.trace;
+  save_failure(session, "");
+  std::string why = "step " + std::to_string(session.trace.size()) + ": " + describe_step(step) + "\n";
+  for (const auto& d : diff) why += "  " + d + "\n";
+  session.why = why;
+  RC_FAIL(why);
 }
 
 class StepCommand : public rc::state::Command<ExploreState, Session> {
@@ -135,16 +203,20 @@ class StepCommand : public rc::state::Command<ExploreState, Session> {
   void apply(ExploreState& s) const override { s.apply(step_); }
 
   void run(const ExploreState& s, Session& session) const override {
+    if (session.case_over) return;
     model::State next = s.world;
     Result want = model::apply(next, step_);
     Result got;
     std::string trouble;
+    StepTrouble kind = StepTrouble::None;
     try {
       got = session.sut.step(step_);
     } catch (const SutFailure& e) {
       trouble = std::string("the implementation could not be driven: ") + e.what() + "\n" + e.output();
+      kind = e.kind() == SutFailure::Kind::Hung ? StepTrouble::Hang : StepTrouble::Crash;
     } catch (const std::invalid_argument& e) {
       trouble = std::string("the implementation rejected the step: ") + e.what();
+      kind = StepTrouble::Rejected;
     }
     if (!trouble.empty()) got.unsupported = trouble;
     session.trace.push_back({step_, want, got});
@@ -154,15 +226,7 @@ class StepCommand : public rc::state::Command<ExploreState, Session> {
       for (const auto& id : requirements_exercised(s.world, step_, want)) ++session.report.requirements[id];
     }
     std::vector<std::string> diff = mismatches(expectation_of(want), got);
-    if (diff.empty()) return;
-    session.shrinking = true;
-    session.failing_swarm = session.swarm;
-    session.failing_trace = session.trace;
-    save_failure(session, "");
-    std::string why = "step " + std::to_string(session.trace.size()) + ": " + describe_step(step_) + "\n";
-    for (const auto& d : diff) why += "  " + d + "\n";
-    session.why = why;
-    RC_FAIL(why);
+    if (!diff.empty()) on_divergence(session, s, step_, want, got, kind, diff);
   }
 
   void show(std::ostream& os) const override { os << describe_step(step_); }
@@ -179,12 +243,44 @@ bool ExploreReport::all_seed_codes_hit() const {
   return true;
 }
 
+std::vector<const Divergence*> ExploreReport::stale_entries(const Ledger& ledger) const {
+  std::vector<const Divergence*> stale;
+  for (const auto& d : ledger.divergences) {
+    if (d.signature.empty() && (d.requirement.empty() || d.step)) continue;  // not for exploration
+    const std::string where = d.where(ledger.file);
+    if (std::none_of(known.begin(), known.end(), [&](const KnownFinding& k) { return k.entry == where; }))
+      stale.push_back(&d);
+  }
+  return stale;
+}
+
 nlohmann::json ExploreReport::to_json() const {
+  nlohmann::json found = nlohmann::json::array(), met = nlohmann::json::array();
+  for (const auto& d : divergences)
+    found.push_back({{"signature", d.signature}, {"cases", d.cases}, {"first_case", d.first_case},
+                     {"shrunk_length", d.shrunk_length}, {"file", d.saved_file}});
+  for (const auto& k : known)
+    met.push_back({{"signature", k.signature}, {"cases", k.cases}, {"first_case", k.first_case}, {"entry", k.entry}});
   return {{"seed", seed},           {"passed", passed},       {"cases", cases},
           {"steps", steps},         {"shrunk_length", shrunk_length}, {"saved_file", saved_file},
-          {"failure", failure},     {"reproduce", reproduce}, {"cancel_codes", cancel_codes},
+          {"failure", failure},     {"reproduce", reproduce}, {"divergences", found},
+          {"known", met},           {"budget_spent", budget_spent}, {"cancel_codes", cancel_codes},
           {"requirements", requirements}, {"all_seed_codes_hit", all_seed_codes_hit()}};
 }
+
+namespace {
+
+// The seed of a campaign's n-th RapidCheck run (splitmix64): the first is the campaign's own,
+// so a campaign finds first what a plain exploration of its seed finds.
+std::uint64_t round_seed(std::uint64_t seed, int round) {
+  if (round == 0) return seed;
+  std::uint64_t z = seed + static_cast<std::uint64_t>(round) * 0x9E3779B97F4A7C15ULL;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+}  // namespace
 
 ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log) {
   const auto start = std::chrono::steady_clock::now();
@@ -192,10 +288,14 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
   report.seed = options.seed;
   const Hello hello = sut.hello();
   Session session{sut, options, log, report};
+  if (options.budget_seconds)
+    session.deadline = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                   std::chrono::duration<double>(*options.budget_seconds));
 
   auto explore_case = [&]() {
     session.swarm = *gen_swarm(hello.capabilities);
     session.trace.clear();
+    session.case_over = false;
     if (options.verbose && !session.shrinking)
       log << "case " << report.cases + 1 << ": " << session.swarm.describe() << "\n";
     // Shrinking asks the generator for more steps after this run: it keeps its own swarm.
@@ -217,6 +317,12 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
   auto property = [&]() {
     // Once a bug is met every further case, and every shrink, passes at once.
     if (session.internal_error) return;
+    if (session.deadline && std::chrono::steady_clock::now() >= *session.deadline) {
+      if (session.shrinking) return;  // the smallest case so far is saved; no more attempts
+      // Failing before any value is drawn leaves RapidCheck nothing to shrink: the run ends.
+      session.out_of_time = true;
+      RC_FAIL("the budget is spent");
+    }
     try {
       explore_case();
     } catch (const rc::GenerationFailure&) {
@@ -228,33 +334,51 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
 
   InterruptNotice notice("\nwnetconf explore: interrupted before any divergence\n");
   session.notice = &notice;
-  const PropertyOutcome outcome =
-      run_property("model vs " + hello.name, {options.seed, options.cases, options.max_steps}, property, [&] {
-        if (!session.shrinking) ++report.cases;
-      });
+  for (int round = 0; report.cases < options.cases; ++round) {
+    session.round_seed = round_seed(options.seed, round);
+    session.shrinking.reset();
+    const int cases_left = options.cases - report.cases;
+    const PropertyOutcome outcome =
+        run_property("model vs " + hello.name, {session.round_seed, cases_left, options.max_steps}, property, [&] {
+          if (!session.shrinking && !session.out_of_time) ++report.cases;
+        });
+    if (session.internal_error)
+      throw InternalError("exploring seed " + std::to_string(options.seed) + ": " + *session.internal_error);
+    if (session.out_of_time) {
+      report.budget_spent = true;
+      break;
+    }
+    if (outcome.kind == PropertyOutcome::Kind::Passed) break;
+    if (outcome.kind == PropertyOutcome::Kind::Failed && session.shrinking) {
+      FoundDivergence& found = report.divergences.back();
+      found.reproduce = outcome.reproduce;
+      found.failure = session.why.empty() ? outcome.description : session.why;
+      save_failure(session, outcome.reproduce);
+      log << "divergence " << report.divergences.size() << ": " << found.signature << " (case " << found.first_case
+          << "), shrunk to " << found.shrunk_length << " steps, "
+          << (found.saved_file.empty() ? "NOT saved: " + found.save_error : "saved as " + found.saved_file) << std::endl;
+      if (options.keep_going) continue;
+      break;
+    }
+    report.failure = outcome.kind == PropertyOutcome::Kind::Failed ? outcome.description
+                     : outcome.kind == PropertyOutcome::Kind::Error
+                         ? "RapidCheck could not run the property: " + outcome.description
+                         : "RapidCheck gave up: " + outcome.description;
+    report.passed = false;
+    break;
+  }
   session.notice = nullptr;
-  if (session.internal_error)
-    throw InternalError("exploring seed " + std::to_string(options.seed) + ": " + *session.internal_error);
-
-  switch (outcome.kind) {
-    case PropertyOutcome::Kind::Passed: break;
-    case PropertyOutcome::Kind::Failed:
-      report.passed = false;
-      report.reproduce = outcome.reproduce;
-      report.failure = session.why.empty() ? outcome.description : session.why;
-      if (!session.failing_trace.empty()) {
-        save_failure(session, report.reproduce);
-        report.saved_file = session.saved_path;
-      }
-      break;
-    case PropertyOutcome::Kind::Error:
-      report.passed = false;
-      report.failure = "RapidCheck could not run the property: " + outcome.description;
-      break;
-    case PropertyOutcome::Kind::GaveUp:
-      report.passed = false;
-      report.failure = "RapidCheck gave up: " + outcome.description;
-      break;
+  if (!report.divergences.empty()) {
+    const FoundDivergence& first = report.divergences.front();
+    report.passed = false;
+    if (report.failure.empty()) {
+      report.failure = first.failure;
+      report.reproduce = first.reproduce;
+    }
+    report.shrunk_length = first.shrunk_length;
+    report.saved_file = first.saved_file;
+    report.save_error = first.save_error;
+    report.unsaved_case = first.unsaved_case;
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;

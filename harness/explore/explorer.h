@@ -1,6 +1,7 @@
 // Property-based differential exploration (RapidCheck stateful testing): steps generated
 // from the model's state run on the model and on an implementation, and every result must
-// agree. A failure is shrunk and saved as a scenario before anything else happens.
+// agree. A new divergence is shrunk and saved as a scenario before anything else happens; a
+// campaign (keep_going) goes on after it, looking for divergences of other signatures.
 #pragma once
 
 #include <cstdint>
@@ -9,7 +10,9 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
+#include "run/ledger.h"
 #include "sut.h"
 
 namespace wnc {
@@ -19,27 +22,59 @@ struct ExploreOptions {
   int cases = 200;
   int max_steps = 40;
   std::string save_dir = "scenarios/regressions";
-  std::string label;  // names the saved scenario: "regression.<label>.<seed>"
+  std::string label;  // names the saved scenario: "regression.<label>.<seed>[.<n>]"
   bool verbose = false;  // log every case's swarm knobs
   std::string command;   // how to run this exploration again, for the saved scenario's header
+  bool keep_going = false;  // a campaign: go on after a new divergence, to find the next one
+  std::optional<double> budget_seconds;  // wall-clock bound: no case starts after it
+  const Ledger* ledger = nullptr;  // divergences it explains are known: counted, not failures
+};
+
+// One distinct divergence of a campaign, by signature (run/signature.h).
+struct FoundDivergence {
+  std::string signature;
+  long long cases = 0;      // cases that showed it
+  int first_case = 0;       // 1-based: the case that found it
+  int shrunk_length = 0;    // steps in the saved scenario
+  std::string saved_file;   // empty when it could not be saved ...
+  std::string save_error;   // ... why (a full disk) ...
+  std::string unsaved_case; // ... and the case, to be printed instead
+  std::string failure;      // the first diverging step of the shrunk case, expected vs got
+  std::string reproduce;    // RapidCheck's reproduce string of the run that found it
+};
+
+// A divergence the ledger explains, met while exploring.
+struct KnownFinding {
+  std::string signature;
+  long long cases = 0;
+  int first_case = 0;
+  std::string entry;   // the ledger entry that explains it: "file:line"
+  std::string reason;  // its reason
 };
 
 struct ExploreReport {
   std::uint64_t seed = 0;
-  bool passed = true;
-  int cases = 0;            // cases run, the failing one included
+  bool passed = true;       // no new divergence, and RapidCheck ran every case
+  int cases = 0;            // cases run, failing ones included
   long long steps = 0;      // steps run on both sides, shrinking excluded
-  int shrunk_length = 0;    // steps in the saved scenario
-  std::string saved_file;   // the regression scenario, when one was saved
-  std::string save_error;   // why it could not be saved (a full disk) ...
-  std::string unsaved_case; // ... and the case, to be printed instead
-  std::string failure;      // the first diverging step, expected vs got
-  std::string reproduce;    // RapidCheck's reproduce string
+  // The first new divergence, as certify records a block: shrunk_length ... reproduce.
+  int shrunk_length = 0;
+  std::string saved_file;
+  std::string save_error;
+  std::string unsaved_case;
+  std::string failure;      // the first diverging step, expected vs got; or why RapidCheck stopped
+  std::string reproduce;
+  std::vector<FoundDivergence> divergences;  // every new one, in the order found
+  std::vector<KnownFinding> known;           // in the order first met
+  bool budget_spent = false;  // the campaign ended at --budget, not at --cases
   std::map<std::string, long long> cancel_codes;  // code name -> cancels returning it
   std::map<std::string, long long> requirements;  // requirement ID -> steps exercising it
   double seconds = 0;       // wall time; the only field that varies between equal runs
 
   bool all_seed_codes_hit() const;
+  // The ledger's entries that exploration can match (signature and step-less requirement
+  // entries) and that nothing matched in this exploration.
+  std::vector<const Divergence*> stale_entries(const Ledger& ledger) const;
   nlohmann::json to_json() const;  // without `seconds`
 };
 

@@ -68,7 +68,9 @@ std::shared_ptr<const Choices> read_choices(const ExploreState& s, const Swarm& 
     c->paths[a] = {};
     for (const auto& name : c->held[a]) {
       if (is_disk_device(name)) c->paths[a].push_back(name + R"(\a.txt)");
-      if (is_remote_name(name)) c->paths[a].push_back(name + R"(\b)");
+      // Only through a deviceless disk connection: a print one would be an implicit connection.
+      if (const std::string path = name + R"(\b)"; is_remote_name(name) && !model::outside_domain(s.world, ChdirStep{a, path}))
+        c->paths[a].push_back(path);
     }
   }
   c->handles.assign(s.validity.declared_handles().begin(), s.validity.declared_handles().end());
@@ -96,9 +98,11 @@ std::vector<std::string> remotes(const Swarm& sw) {
   return r;
 }
 
+// Paths whatever the caller holds. No UNC path: one the caller holds no deviceless
+// connection to is an implicit connection, outside the model; held ones come from Choices.
 std::vector<std::string> any_paths(const Swarm& sw) {
-  std::vector<std::string> p = {R"(Z:\a.txt)", R"(Y:\dir)", R"(C:\work)", R"(\\fs1\docs\a.txt)"};
-  if (sw.nasty_names) p.insert(p.end(), {R"(z:\A.TXT)", "Z:", R"(\\FS1\DOCS\c)", R"(LPT1:\x)"});
+  std::vector<std::string> p = {R"(Z:\a.txt)", R"(Y:\dir)", R"(C:\work)"};
+  if (sw.nasty_names) p.insert(p.end(), {R"(z:\A.TXT)", "Z:", R"(LPT1:\x)"});
   return p;
 }
 

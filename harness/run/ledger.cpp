@@ -1,5 +1,6 @@
 #include "run/ledger.h"
 
+#include <algorithm>
 #include <set>
 
 #include "requirements.h"
@@ -14,28 +15,15 @@ using nlohmann::json;
 
 namespace {
 
-const std::set<std::string> kDivergenceKeys = {"scenario", "requirement", "step", "observed", "reason"};
+const std::set<std::string> kDivergenceKeys = {"scenario", "requirement", "signature", "step", "observed", "expected", "reason"};
 
 std::string text_at(const YamlDocument& doc, const json& v, const std::string& path) {
   if (!v.is_string()) doc.fail_at(path, "expected a string");
   return v.get<std::string>();
 }
 
-Divergence decode_divergence(const YamlDocument& doc, const json& item, const std::string& path) {
-  if (!item.is_object()) doc.fail_at(path, "expected a divergence {scenario|requirement, observed, reason}");
-  for (auto it = item.begin(); it != item.end(); ++it)
-    if (!kDivergenceKeys.count(it.key()))
-      doc.fail_at(path + "/" + it.key(),
-                  "unknown key '" + it.key() + "' (expected scenario, requirement, step, observed, reason)", true);
-  Divergence d;
-  d.line = doc.pos(path).line;
-  if (item.contains("scenario")) d.scenario = text_at(doc, item.at("scenario"), path + "/scenario");
-  if (item.contains("requirement")) {
-    d.requirement = text_at(doc, item.at("requirement"), path + "/requirement");
-    if (!find_requirement(d.requirement))
-      doc.fail_at(path + "/requirement", "unknown requirement ID '" + d.requirement + "'");
-  }
-  if (d.scenario.empty() == d.requirement.empty()) doc.fail_at(path, "a divergence names exactly one of scenario, requirement");
+// The codes of a scenario or requirement entry.
+void decode_codes(const YamlDocument& doc, const json& item, const std::string& path, Divergence& d) {
   if (item.contains("step")) {
     const json& step = item.at("step");
     if (!step.is_number_integer() || step.get<long long>() < 1 || step.get<long long>() > static_cast<long long>(limits::kMaxSteps))
@@ -45,12 +33,66 @@ Divergence decode_divergence(const YamlDocument& doc, const json& item, const st
   if (!item.contains("observed")) doc.fail_at(path, "missing 'observed': the code the implementation returns, or crash");
   if (item.at("observed") == "crash") d.crash = true;
   else d.observed = decode_code(doc, item.at("observed"), path + "/observed");
+  if (item.contains("expected")) {
+    if (d.requirement.empty()) doc.fail_at(path + "/expected", "only a requirement entry names the expected code", true);
+    d.expected = decode_code(doc, item.at("expected"), path + "/expected");
+  }
+}
+
+Divergence decode_divergence(const YamlDocument& doc, const json& item, const std::string& path) {
+  if (!item.is_object()) doc.fail_at(path, "expected a divergence {scenario|requirement|signature, observed, reason}");
+  for (auto it = item.begin(); it != item.end(); ++it)
+    if (!kDivergenceKeys.count(it.key()))
+      doc.fail_at(path + "/" + it.key(),
+                  "unknown key '" + it.key() +
+                      "' (expected scenario, requirement, signature, step, observed, expected, reason)",
+                  true);
+  Divergence d;
+  d.line = doc.pos(path).line;
+  if (item.contains("scenario")) d.scenario = text_at(doc, item.at("scenario"), path + "/scenario");
+  if (item.contains("requirement")) {
+    d.requirement = text_at(doc, item.at("requirement"), path + "/requirement");
+    if (!find_requirement(d.requirement))
+      doc.fail_at(path + "/requirement", "unknown requirement ID '" + d.requirement + "'");
+  }
+  if (item.contains("signature")) d.signature = text_at(doc, item.at("signature"), path + "/signature");
+  if (d.scenario.empty() + d.requirement.empty() + d.signature.empty() != 2)
+    doc.fail_at(path, "a divergence names exactly one of scenario, requirement, signature");
+  if (!d.signature.empty()) {
+    for (const char* key : {"step", "observed", "expected"})
+      if (item.contains(key))
+        doc.fail_at(path + "/" + key, std::string("a signature entry has no '") + key + "': the signature says it", true);
+  } else {
+    decode_codes(doc, item, path, d);
+  }
   if (!item.contains("reason") || item.at("reason").is_null() || item.at("reason") == "") doc.fail_at(path, "missing 'reason'");
   d.reason = text_at(doc, item.at("reason"), path + "/reason");
   return d;
 }
 
 }  // namespace
+
+std::string Divergence::where(const std::string& ledger_file) const { return ledger_file + ":" + std::to_string(line); }
+
+std::string Divergence::what() const {
+  if (!signature.empty()) return "signature '" + signature + "'";
+  std::string out = scenario.empty() ? "requirement " + requirement : "scenario " + scenario;
+  if (step) out += ", step " + std::to_string(*step);
+  if (expected) out += ", expected " + describe_code(*expected);
+  return out + ", " + (crash ? std::string("crash") : describe_code(observed));
+}
+
+const Divergence* explaining(const Ledger& ledger, const ExploredDivergence& found) {
+  for (const auto& d : ledger.divergences) {
+    if (!d.signature.empty() && d.signature == found.signature) return &d;
+    if (d.requirement.empty() || d.step) continue;  // a step number is a scenario's
+    if (std::find(found.requirements.begin(), found.requirements.end(), d.requirement) == found.requirements.end()) continue;
+    if (found.crash ? !d.crash : (d.crash || d.observed != found.observed)) continue;
+    if (d.expected && (found.crash || *d.expected != found.expected)) continue;
+    return &d;
+  }
+  return nullptr;
+}
 
 Ledger load_ledger(const std::filesystem::path& path) {
   const std::string file = path.string();

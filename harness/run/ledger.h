@@ -10,14 +10,23 @@
 
 namespace wnc {
 
+// One known divergence. Exactly one of `scenario`, `requirement` and `signature` is set:
+// scenario and requirement entries explain corpus scenarios (runner.h); signature and
+// requirement entries explain divergences met while exploring (docs/explore.md).
 struct Divergence {
-  std::string scenario;     // a scenario id, or empty when `requirement` is set
-  std::string requirement;  // a requirement ID: every scenario that covers it
-  std::optional<int> step;  // 1-based; any step when absent
-  Code observed = 0;        // the rc the implementation returns at the first diverging step
+  std::string scenario;     // a scenario id
+  std::string requirement;  // a requirement ID: every scenario that covers it, every explored
+                            // step that exercises it
+  std::optional<int> step;  // scenario and requirement entries: 1-based; absent: the first diverging step
+  Code observed = 0;        // the rc the implementation returns there (not for signature entries)
   std::string reason;
   int line = 0;             // where it stands in the ledger
   bool crash = false;       // `observed: crash`: the implementation dies there instead
+  std::string signature{};  // a divergence signature (run/signature.h)
+  std::optional<Code> expected{};  // requirement entries: the rc the model expects, if it matters
+
+  std::string where(const std::string& ledger_file) const;  // "file:line"
+  std::string what() const;  // "scenario x, step 3, ERROR_X (n)" / "signature '...'"
 };
 
 struct Ledger {
@@ -25,6 +34,21 @@ struct Ledger {
   std::string file;
   std::vector<Divergence> divergences;
 };
+
+// What exploration knows of a divergence it met: its signature, the requirements the
+// diverging step exercises, and the codes there.
+struct ExploredDivergence {
+  std::string signature;
+  std::vector<std::string> requirements;
+  Code expected = 0;
+  Code observed = 0;
+  bool crash = false;  // the implementation could not be driven at that step
+};
+
+// The ledger entry that explains a divergence met while exploring: a signature entry with the
+// same signature, or a requirement entry with no step whose requirement the step exercises, with its
+// observed code or crash (and its expected code, when it names one). Null when none does.
+const Divergence* explaining(const Ledger& ledger, const ExploredDivergence& divergence);
 
 // Throws ScenarioError (file:line:column) on bad input.
 Ledger load_ledger(const std::filesystem::path& file);

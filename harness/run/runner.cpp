@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "vocabulary/capabilities.h"
+#include "vocabulary/input_error.h"
 #include "vocabulary/internal_error.h"
 
 namespace wnc {
@@ -108,35 +109,50 @@ namespace {
 
 bool applies(const Divergence& d, const Scenario& sc) {
   if (!d.scenario.empty()) return d.scenario == sc.id;
-  return std::find(sc.covers.begin(), sc.covers.end(), d.requirement) != sc.covers.end();
+  if (!d.requirement.empty()) return std::find(sc.covers.begin(), sc.covers.end(), d.requirement) != sc.covers.end();
+  return false;  // a signature entry is exploration's
 }
 
-// The ledger entry that explains this failure: same scenario or requirement, same
-// observed code (or a crash) at the first diverging step.
-const Divergence* explaining(const Ledger& ledger, const ScenarioOutcome& o) {
-  WNC_ASSERT(o.first_divergence, "only a failed scenario is explained");
-  const StepRecord& first = o.steps.at(*o.first_divergence);
+bool same_answer(const Divergence& d, const StepRecord& rec) {
+  return rec.got ? !d.crash && d.observed == rec.got->rc : d.crash;
+}
+
+// The entry that explains one diverging step: it applies to the scenario, names that step
+// (or, with no step, the scenario's first diverging step) and the code observed there, or a
+// crash. Every diverging step needs one: a known scenario cannot hide a later divergence.
+const Divergence* explaining_step(const Ledger& ledger, const ScenarioOutcome& o, size_t at) {
+  const StepRecord& rec = o.steps.at(at);
   for (const auto& d : ledger.divergences) {
-    if (!applies(d, *o.scenario)) continue;
-    if (first.got ? (d.crash || d.observed != first.got->rc) : !d.crash) continue;
-    if (d.step && static_cast<size_t>(*d.step) != first.index + 1) continue;
+    if (!applies(d, *o.scenario) || !same_answer(d, rec)) continue;
+    if (d.step ? static_cast<size_t>(*d.step) != rec.index + 1 : at != *o.first_divergence) continue;
     return &d;
   }
   return nullptr;
 }
 
+// "step 7 diverges with NO_ERROR (0), which the ledger does not list; nearest: FILE:LINE (...)".
+std::string unlisted(const Ledger& ledger, const ScenarioOutcome& o, size_t at) {
+  const StepRecord& rec = o.steps.at(at);
+  std::string text = "step " + std::to_string(rec.index + 1) + " diverges with " +
+                     (rec.got ? describe_code(rec.got->rc) : std::string("a crash")) + ", which the ledger does not list";
+  std::string near;
+  for (const auto& d : ledger.divergences)
+    if (!d.scenario.empty() && d.scenario == o.scenario->id)
+      near += (near.empty() ? "" : "; ") + d.where(ledger.file) + " (" + d.what() + ")";
+  return text + (near.empty() ? "" : "; the ledger's entries for this scenario: " + near);
+}
 
 std::vector<std::string> stale_entries(const RunReport& report, const Ledger& ledger,
                                        const std::set<const Divergence*>& used) {
   std::vector<std::string> stale;
   for (const auto& d : ledger.divergences) {
-    if (used.count(&d) || d.requirement.empty()) continue;
+    if (used.count(&d) || !d.signature.empty()) continue;
     bool ran = std::any_of(report.outcomes.begin(), report.outcomes.end(), [&](const ScenarioOutcome& o) {
       return o.status != Status::NotSupported && applies(d, *o.scenario);
     });
-    if (ran)
-      stale.push_back(ledger.file + ":" + std::to_string(d.line) + ": " + d.requirement + " no longer diverges with " +
-                      (d.crash ? std::string("a crash") : describe_code(d.observed)));
+    // A scenario entry nothing used: its scenario diverged, but not there (a passing one is
+    // an unexpected pass instead, and uses it).
+    if (ran) stale.push_back(d.where(ledger.file) + ": " + d.what() + ": no longer diverges so");
   }
   return stale;
 }
@@ -145,20 +161,38 @@ std::vector<std::string> stale_entries(const RunReport& report, const Ledger& le
 
 void judge_against_ledger(ScenarioOutcome& o, const Ledger& ledger, std::set<const Divergence*>& used) {
   if (o.status == Status::Failed) {
-    if (const Divergence* d = explaining(ledger, o)) {
+    std::vector<const Divergence*> explained;
+    std::string unexplained;
+    for (size_t at = 0; at < o.steps.size(); ++at) {
+      if (o.steps[at].mismatches.empty()) continue;
+      if (const Divergence* d = explaining_step(ledger, o, at)) explained.push_back(d);
+      else if (unexplained.empty()) unexplained = unlisted(ledger, o, at);
+    }
+    used.insert(explained.begin(), explained.end());
+    if (unexplained.empty()) {
       o.status = Status::KnownDivergence;
-      o.note = d->reason;
-      used.insert(d);
+      o.note = explained.front()->reason;
+    } else {
+      o.note = unexplained;
     }
   } else if (o.status == Status::Passed) {
     for (const auto& d : ledger.divergences)
       if (!d.scenario.empty() && d.scenario == o.scenario->id) {
         o.status = Status::UnexpectedPass;
-        o.note = "the ledger (" + ledger.file + ":" + std::to_string(d.line) + ") expects " +
+        o.note = "the ledger (" + d.where(ledger.file) + ") expects " +
                  (d.crash ? std::string("a crash") : describe_code(d.observed)) + ": " + d.reason;
         used.insert(&d);
       }
   }
+}
+
+void check_ledger_scenarios(const Ledger& ledger, const std::vector<Scenario>& known) {
+  std::set<std::string> ids;
+  for (const auto& sc : known) ids.insert(sc.id);
+  for (const auto& d : ledger.divergences)
+    if (!d.scenario.empty() && !ids.count(d.scenario))
+      throw InputError(d.where(ledger.file) + ": the ledger names scenario '" + d.scenario +
+                       "', which is not among the " + std::to_string(known.size()) + " scenarios of this run");
 }
 
 void apply_ledger(RunReport& report, const Ledger& ledger) {

@@ -54,8 +54,14 @@ RunReport run_scenarios(Sut& sut, const std::vector<Scenario>& scenarios, const 
                         const Progress& progress = {});
 
 // Re-judges one outcome against a vendor's ledger of known divergences; `used` collects
-// the entries that explained or contradicted something.
+// the entries that explained or contradicted something. A failed scenario is known only when
+// every step of it that diverges is listed; otherwise it stays failed, and its note names
+// the first unlisted step and the ledger's entries for the scenario.
 void judge_against_ledger(ScenarioOutcome& outcome, const Ledger& ledger, std::set<const Divergence*>& used);
+
+// Throws InputError when a scenario entry names a scenario that `known` (every scenario the
+// run loaded, before sharding) does not hold: a typo must not pass as a clean run.
+void check_ledger_scenarios(const Ledger& ledger, const std::vector<Scenario>& known);
 
 // Re-judges every outcome, then lists the requirement entries nothing diverged on.
 void apply_ledger(RunReport& report, const Ledger& ledger);

@@ -92,7 +92,7 @@ void AgentClient::fail_channel(const ChannelError& e, const std::string& op, int
   switch (e.kind()) {
     case ChannelError::Kind::Timeout:
       fail("the agent did not answer " + op + " within " + std::to_string(timeout_ms) + " ms",
-           e.partial());
+           e.partial(), false, SutFailure::Kind::Hung);
     case ChannelError::Kind::Closed:
       fail("the agent went away during " + op, e.partial(), true);
     case ChannelError::Kind::TooLong:
@@ -103,7 +103,7 @@ void AgentClient::fail_channel(const ChannelError& e, const std::string& op, int
   fail("cannot talk to the agent during " + op + ": " + e.what(), e.partial());
 }
 
-void AgentClient::fail(std::string what, const std::string& line, bool say_how_it_ended) {
+void AgentClient::fail(std::string what, const std::string& line, bool say_how_it_ended, SutFailure::Kind kind) {
   AgentEnd end = link_->kill();
   link_.reset();
   if (say_how_it_ended && !end.status.empty()) what += " (" + end.status + ")";
@@ -111,7 +111,7 @@ void AgentClient::fail(std::string what, const std::string& line, bool say_how_i
     if (!end.output.empty() && end.output.back() != '\n') end.output += '\n';
     end.output += "stdout: " + clip_line(line) + "\n";
   }
-  throw SutFailure(label_ + ": " + what, end.output);
+  throw SutFailure(label_ + ": " + what, end.output, kind);
 }
 
 }  // namespace wnc::agent

@@ -58,7 +58,8 @@ class AgentClient final : public Sut {
   Reply call(const nlohmann::json& request, int timeout_ms, const std::string& op);
   [[noreturn]] void fail_channel(const ChannelError& e, const std::string& op, int timeout_ms);
   // Ends the agent and throws SutFailure with its output and the offending line.
-  [[noreturn]] void fail(std::string what, const std::string& line, bool say_how_it_ended = false);
+  [[noreturn]] void fail(std::string what, const std::string& line, bool say_how_it_ended = false,
+                         SutFailure::Kind kind = SutFailure::Kind::Failed);
 
   std::string label_;
   Connect connect_;

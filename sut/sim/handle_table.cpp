@@ -14,7 +14,7 @@ Code HandleTable::io(HandleId handle) const {
   auto it = objects_.find(handle);
   WNC_ASSERT(it != objects_.end(), "I/O on a live handle");
   // The bug: the redirector keeps serving a file object whose connection is gone.
-  if (it->second.orphaned && mutant_ != Mutant::OrphansUsable) return code::kUnexpNetErr;
+  if (it->second.orphaned && !mutants_.has(Mutant::OrphansUsable)) return code::kUnexpNetErr;
   return code::kNoError;
 }
 

@@ -20,7 +20,7 @@ struct FileObject {
 
 class HandleTable {
  public:
-  explicit HandleTable(Mutant mutant) : mutant_(mutant) {}
+  explicit HandleTable(Mutants mutants) : mutants_(mutants) {}
 
   HandleId insert(FileObject object);
   // A read or write: NO_ERROR, or ERROR_UNEXP_NET_ERR once orphaned.
@@ -33,7 +33,7 @@ class HandleTable {
   void orphan_opened_by(Luid opener);
 
  private:
-  Mutant mutant_;
+  Mutants mutants_;
   HandleId next_ = 1;
   std::map<HandleId, FileObject> objects_;
 };

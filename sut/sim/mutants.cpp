@@ -66,4 +66,18 @@ Mutant mutant_from_name(const std::string& name) {
   throw InputError("unknown sim mutant '" + name + "'; known mutants: " + known);
 }
 
+Mutants mutants_from_names(const std::string& names) {
+  Mutants out;
+  if (names.empty()) return out;
+  size_t start = 0;
+  for (;;) {
+    const size_t comma = names.find(',', start);
+    const std::string name = names.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (name.empty()) throw InputError("--mutant '" + names + "' has an empty name in its list");
+    out.add(mutant_from_name(name));
+    if (comma == std::string::npos) return out;
+    start = comma + 1;
+  }
+}
+
 }  // namespace wnc::sim

@@ -7,15 +7,15 @@
 
 namespace wnc::sim {
 
-ObjectNamespace::ObjectNamespace(Mutant mutant) : mutant_(mutant) {
+ObjectNamespace::ObjectNamespace(Mutants mutants) : mutants_(mutants) {
   directories_[kGlobalDirectory]["C:"] = kLocalVolumeTarget;
 }
 
 std::string ObjectNamespace::dos_devices(Luid luid) const {
   // Wine keeps one namespace for everybody.
-  if (mutant_ == Mutant::SingleNamespace) return kGlobalDirectory;
+  if (mutants_.has(Mutant::SingleNamespace)) return kGlobalDirectory;
   // The kernel maps LocalSystem's DosDevices to \GLOBAL??; the bug forgets to.
-  if (luid == kSystemLuid && mutant_ != Mutant::SystemMappingsLocal) return kGlobalDirectory;
+  if (luid == kSystemLuid && !mutants_.has(Mutant::SystemMappingsLocal)) return kGlobalDirectory;
   const std::string hex = luid_hex(luid);
   return R"(\Sessions\0\DosDevices\)" + hex.substr(0, 8) + "-" + hex.substr(8);
 }

@@ -19,7 +19,7 @@ inline constexpr const char* kLocalVolumeTarget = R"(\Device\HarddiskVolume1)";
 class ObjectNamespace {
  public:
   // A fresh namespace: \GLOBAL?? holding C: -> \Device\HarddiskVolume1.
-  explicit ObjectNamespace(Mutant mutant);
+  explicit ObjectNamespace(Mutants mutants);
 
   // The directory a logon's DOS device names are created in: \GLOBAL?? for LocalSystem.
   std::string dos_devices(Luid luid) const;
@@ -41,7 +41,7 @@ class ObjectNamespace {
   using Directory = std::map<std::string, std::string>;  // upper-case name -> target
   std::vector<const Directory*> view(Luid luid) const;
 
-  Mutant mutant_;
+  Mutants mutants_;
   std::map<std::string, Directory> directories_;
 };
 

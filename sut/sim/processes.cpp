@@ -8,7 +8,7 @@ Code Processes::change_directory(Luid luid, const std::string& path) {
   if (rc != code::kNoError) return rc;
   exit(luid);
   // The bug: the path is validated, then only remembered as a string.
-  if (mutant_ == Mutant::CwdNotCounted)
+  if (mutants_.has(Mutant::CwdNotCounted))
     handles_.close(handle);
   else
     current_directory_[luid] = handle;

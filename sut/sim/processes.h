@@ -13,8 +13,8 @@ namespace wnc::sim {
 
 class Processes {
  public:
-  Processes(IoManager& io, HandleTable& handles, Mutant mutant)
-      : io_(io), handles_(handles), mutant_(mutant) {}
+  Processes(IoManager& io, HandleTable& handles, Mutants mutants)
+      : io_(io), handles_(handles), mutants_(mutants) {}
 
   // SetCurrentDirectory: NO_ERROR, or ERROR_PATH_NOT_FOUND leaving the directory as it was.
   Code change_directory(Luid luid, const std::string& path);
@@ -24,7 +24,7 @@ class Processes {
  private:
   IoManager& io_;
   HandleTable& handles_;
-  Mutant mutant_;
+  Mutants mutants_;
   std::map<Luid, HandleId> current_directory_;
 };
 

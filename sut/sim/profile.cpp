@@ -28,7 +28,7 @@ Code Profile::read(const std::string& sid, const std::string& device, Remembered
   if (!entry) return code::kNoError;
   if (entry_is_corrupt(*entry)) {
     // The bug: a reader that skips entries it cannot parse, as if they were not there.
-    if (mutant_ != Mutant::CorruptEntrySkipped) out->state = RememberedEntry::State::Corrupt;
+    if (!mutants_.has(Mutant::CorruptEntrySkipped)) out->state = RememberedEntry::State::Corrupt;
     return code::kNoError;
   }
   out->state = RememberedEntry::State::Healthy;

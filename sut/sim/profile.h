@@ -21,7 +21,7 @@ inline constexpr std::uint32_t kLanmanProviderType = 0x20000;  // WNNC_NET_LANMA
 
 class Profile {
  public:
-  Profile(Registry& registry, Mutant mutant) : registry_(registry), mutant_(mutant) {}
+  Profile(Registry& registry, Mutants mutants) : registry_(registry), mutants_(mutants) {}
 
   // NO_ERROR with the device's entry, or ERROR_CANNOT_OPEN_PROFILE when HKCU\Network
   // cannot be opened. A missing Network key just means nothing is remembered.
@@ -34,7 +34,7 @@ class Profile {
 
  private:
   Registry& registry_;
-  Mutant mutant_;
+  Mutants mutants_;
 };
 
 // HKCU\Network, and a device's subkey under it: "Z:" -> "Z", "lpt1:" -> "LPT1" (P-PROFILE-KEY).

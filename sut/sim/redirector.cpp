@@ -6,8 +6,8 @@
 namespace wnc::sim {
 
 Redirector::Redirector(const Network& network, ObjectNamespace& ns, HandleTable& handles,
-                       const LogonSessions& sessions, Registry& registry, Mutant mutant)
-    : ns_(ns), handles_(handles), sessions_(sessions), registry_(registry), mutant_(mutant) {
+                       const LogonSessions& sessions, Registry& registry, Mutants mutants)
+    : ns_(ns), handles_(handles), sessions_(sessions), registry_(registry), mutants_(mutants) {
   for (const std::string& s : network.shares) shares_.insert(remote_key(s));
   for (const std::string& p : network.printers) printers_.insert(remote_key(p));
 }
@@ -30,13 +30,13 @@ bool Redirector::on_network(const std::string& remote, ResourceType type) const 
 }
 
 bool Redirector::same_remote(const std::string& a, const std::string& b) const {
-  if (mutant_ == Mutant::CaseSensitiveNames)
+  if (mutants_.has(Mutant::CaseSensitiveNames))
     return strip_trailing_backslash(a) == strip_trailing_backslash(b);
   return remote_key(a) == remote_key(b);
 }
 
 bool Redirector::linked_connections_enabled() const {
-  if (mutant_ == Mutant::LinkedNotMirrored) return false;
+  if (mutants_.has(Mutant::LinkedNotMirrored)) return false;
   RegKey* key = nullptr;
   if (registry_.open_key(kPoliciesSystemKey, &key) != code::kNoError) return false;
   const RegValue* v = key->value("EnableLinkedConnections");
@@ -83,18 +83,18 @@ Code Redirector::prepare_cancel(Luid luid, const std::string& name, bool force, 
     if (!c.holders.count(luid)) continue;
     const bool hit = device ? c.device == device
                             : same_remote(c.remote, name) &&
-                                  (!c.device || mutant_ == Mutant::RemoteCancelDropsDevices);
+                                  (!c.device || mutants_.has(Mutant::RemoteCancelDropsDevices));
     if (hit) plan->connections.push_back(id);
   }
   if (plan->connections.empty()) return code::kNotConnected;
-  if (force && mutant_ != Mutant::ForceIgnored) return code::kNoError;
+  if (force && !mutants_.has(Mutant::ForceIgnored)) return code::kNoError;
   int files = 0;
   int dirs = 0;
   for (ConnId id : plan->connections) {
     files += handles_.count_open(id, HandleKind::File);
     dirs += handles_.count_open(id, HandleKind::Directory);
   }
-  if (mutant_ == Mutant::DirCheckBeforeFiles && dirs > 0) return code::kDeviceInUse;
+  if (mutants_.has(Mutant::DirCheckBeforeFiles) && dirs > 0) return code::kDeviceInUse;
   if (files > 0) return code::kOpenFiles;
   if (dirs > 0) return code::kDeviceInUse;
   return code::kNoError;
@@ -103,7 +103,7 @@ Code Redirector::prepare_cancel(Luid luid, const std::string& name, bool force, 
 void Redirector::commit_cancel(const CancelPlan& plan) {
   for (ConnId id : plan.connections) {
     Connection& c = connections_.at(id);
-    if (!c.device && c.uses > 1 && mutant_ == Mutant::DevicelessCancelOneUse) {
+    if (!c.device && c.uses > 1 && mutants_.has(Mutant::DevicelessCancelOneUse)) {
       --c.uses;
       continue;
     }
@@ -123,7 +123,7 @@ Code Redirector::get_connection(Luid luid, const std::string& device, std::strin
   for (const auto& [id, c] : connections_) {
     bool hit = c.device == device && c.holders.count(luid);
     // The bug: asking the DOS namespace, which also shows LocalSystem's global links.
-    if (mutant_ == Mutant::GetConnectionSeesGlobal)
+    if (mutants_.has(Mutant::GetConnectionSeesGlobal))
       hit = c.device == device && ns_.resolve(luid, device) == c.target;
     if (hit) {
       *remote = c.remote;
@@ -153,7 +153,7 @@ void Redirector::logoff(Luid luid) {
   for (auto& [id, c] : connections_) {
     if (!c.holders.count(luid)) continue;
     const bool shared = c.holders.size() > 1;
-    if (shared && mutant_ != Mutant::LogoffDropsLinked) {
+    if (shared && !mutants_.has(Mutant::LogoffDropsLinked)) {
       ns_.delete_link(ns_.dos_devices(luid), *c.device);
       c.holders.erase(luid);
     } else {

@@ -28,7 +28,7 @@ struct CancelPlan {
 class Redirector {
  public:
   Redirector(const Network& network, ObjectNamespace& ns, HandleTable& handles,
-             const LogonSessions& sessions, Registry& registry, Mutant mutant);
+             const LogonSessions& sessions, Registry& registry, Mutants mutants);
 
   // fault {provider}: the next `times` calls that reach the provider fail with it.
   void arm_fault(const ExtendedError& error, int times);
@@ -83,7 +83,7 @@ class Redirector {
   HandleTable& handles_;
   const LogonSessions& sessions_;
   Registry& registry_;
-  Mutant mutant_;
+  Mutants mutants_;
   ExtendedError fault_;
   int fault_remaining_ = 0;
   ConnId next_id_ = 1;

@@ -9,7 +9,7 @@ using State = RememberedEntry::State;
 }  // namespace
 
 void Router::record(Luid luid, const ExtendedError& error) {
-  if (mutant_ != Mutant::ExtendedErrorNotRecorded) last_error_[luid] = error;
+  if (!mutants_.has(Mutant::ExtendedErrorNotRecorded)) last_error_[luid] = error;
 }
 
 void Router::forget_remembered(Luid luid, const std::string& device) {
@@ -42,23 +42,23 @@ Code Router::add_connection2(Luid luid, const NetResource& resource, std::uint32
                       resource.type);
   };
   // The bug: the entry is written first and not rolled back when the provider fails.
-  if (update && mutant_ == Mutant::FailedAddRemembers) remember();
+  if (update && mutants_.has(Mutant::FailedAddRemembers)) remember();
   ExtendedError error;
   const Code rc = provider_.add(luid, device, resource.remote, resource.type, &error);
   if (rc == code::kExtendedError) record(luid, error);
-  if (rc == code::kNoError && update && mutant_ != Mutant::FailedAddRemembers) remember();
+  if (rc == code::kNoError && update && !mutants_.has(Mutant::FailedAddRemembers)) remember();
   return rc;
 }
 
 Code Router::cancel_connection_w(Luid luid, const std::optional<std::string>& name, bool force) {
   // Wine's WNetCancelConnection passes flags 0.
-  const std::uint32_t flags = mutant_ == Mutant::CancelKeepsProfile ? 0 : kConnectUpdateProfile;
+  const std::uint32_t flags = mutants_.has(Mutant::CancelKeepsProfile) ? 0 : kConnectUpdateProfile;
   return cancel_connection2_w(luid, name, flags, force);
 }
 
 // The sim's strings are UTF-8 throughout, so the A thunks have nothing to convert.
 Code Router::cancel_connection_a(Luid luid, const std::optional<std::string>& name, bool force) {
-  return cancel_connection_w(luid, name, mutant_ == Mutant::AnsiDropsForce ? false : force);
+  return cancel_connection_w(luid, name, mutants_.has(Mutant::AnsiDropsForce) ? false : force);
 }
 
 Code Router::cancel_connection2_a(Luid luid, const std::optional<std::string>& name,
@@ -71,15 +71,15 @@ Code Router::cancel_connection2_w(Luid luid, const std::optional<std::string>& n
   // Check 1: the name. Nothing that fails here reaches the provider.
   if (!name) return code::kNotConnected;
   std::string n = *name;
-  if (mutant_ == Mutant::TrailingBackslashDevice && n.ends_with('\\') &&
+  if (mutants_.has(Mutant::TrailingBackslashDevice) && n.ends_with('\\') &&
       device_name(n.substr(0, n.size() - 1)))
     n.pop_back();
   const std::optional<std::string> device = device_name(n);
-  if (!device && !is_remote_name(n) && mutant_ != Mutant::BadNameReachesProvider)
+  if (!device && !is_remote_name(n) && !mutants_.has(Mutant::BadNameReachesProvider))
     return code::kNotConnected;
 
   const bool update = flags & kConnectUpdateProfile;
-  if (device && update && mutant_ == Mutant::FailedCancelForgetsProfile)
+  if (device && update && mutants_.has(Mutant::FailedCancelForgetsProfile))
     forget_remembered(luid, *device);
 
   // Checks 2 and 3a/3b (4 for a remote name) are the provider's.
@@ -108,7 +108,7 @@ Code Router::cancel_connection2_w(Luid luid, const std::optional<std::string>& n
     forget_remembered(luid, *device);
     return code::kNoError;
   }
-  if (mutant_ != Mutant::ProfileErrorsIgnored) {
+  if (!mutants_.has(Mutant::ProfileErrorsIgnored)) {
     if (profile_rc != code::kNoError) return profile_rc;
     if (entry.state == State::Corrupt) return code::kBadProfile;
   }

@@ -28,8 +28,8 @@ struct NetResource {
 class Router {
  public:
   Router(const LogonSessions& sessions, const ObjectNamespace& ns, Redirector& provider,
-         Profile& profile, Mutant mutant)
-      : sessions_(sessions), ns_(ns), provider_(provider), profile_(profile), mutant_(mutant) {}
+         Profile& profile, Mutants mutants)
+      : sessions_(sessions), ns_(ns), provider_(provider), profile_(profile), mutants_(mutants) {}
 
   Code add_connection2(Luid luid, const NetResource& resource, std::uint32_t flags);
 
@@ -57,7 +57,7 @@ class Router {
   const ObjectNamespace& ns_;
   Redirector& provider_;
   Profile& profile_;
-  Mutant mutant_;
+  Mutants mutants_;
   std::map<Luid, ExtendedError> last_error_;
 };
 

@@ -27,13 +27,13 @@ Result rc_only(Code rc) {
 
 class SimSut final : public Sut {
  public:
-  explicit SimSut(Mutant mutant)
-      : mutant_(mutant), world_(std::make_unique<SimWorld>(Setup{}, mutant)) {}
+  explicit SimSut(Mutants mutants)
+      : mutants_(mutants), world_(std::make_unique<SimWorld>(Setup{}, mutants)) {}
 
   Hello hello() override;
 
   void reset(const Setup& setup) override {
-    world_ = std::make_unique<SimWorld>(setup, mutant_);
+    world_ = std::make_unique<SimWorld>(setup, mutants_);
     handles_.clear();
     jobs_.clear();
   }
@@ -70,7 +70,7 @@ class SimSut final : public Sut {
   Result run(const LogoffStep& s);
   Result run(const ProfileStep& s);
 
-  Mutant mutant_;
+  Mutants mutants_;
   std::unique_ptr<SimWorld> world_;
   std::map<std::string, std::optional<HandleId>> handles_;
   std::map<std::string, std::optional<JobId>> jobs_;
@@ -250,8 +250,8 @@ const std::vector<MutantInfo>& sim_mutants() {
   return infos;
 }
 
-std::unique_ptr<Sut> make_sim_sut(const std::string& mutant) {
-  return std::make_unique<SimSut>(mutant_from_name(mutant));
+std::unique_ptr<Sut> make_sim_sut(const std::string& mutants) {
+  return std::make_unique<SimSut>(mutants_from_names(mutants));
 }
 
 }  // namespace wnc

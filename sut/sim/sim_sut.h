@@ -17,7 +17,8 @@ struct MutantInfo {
 // Every mutant the sim can carry, in a fixed order.
 const std::vector<MutantInfo>& sim_mutants();
 
-// Throws InputError naming the known mutants if `mutant` is unknown; "" = clean sim.
-std::unique_ptr<Sut> make_sim_sut(const std::string& mutant = "");
+// `mutants`: "" for the clean sim, else one name or several, "a,b,c", all carried at once.
+// Throws InputError naming the known mutants if a name is unknown.
+std::unique_ptr<Sut> make_sim_sut(const std::string& mutants = "");
 
 }  // namespace wnc

@@ -15,17 +15,17 @@ Registry machine_registry(BehaviourProfile profile) {
 }
 }  // namespace
 
-SimWorld::SimWorld(const Setup& setup, Mutant mutant)
+SimWorld::SimWorld(const Setup& setup, Mutants mutants)
     : registry(machine_registry(setup.profile)),
-      ns(mutant),
+      ns(mutants),
       sessions(ns),
-      handles(mutant),
-      redirector(setup.network, ns, handles, sessions, registry, mutant),
+      handles(mutants),
+      redirector(setup.network, ns, handles, sessions, registry, mutants),
       io(ns, redirector, handles),
-      processes(io, handles, mutant),
-      spooler(ns, redirector, handles, mutant),
-      profile(registry, mutant),
-      router(sessions, ns, redirector, profile, mutant) {
+      processes(io, handles, mutants),
+      spooler(ns, redirector, handles, mutants),
+      profile(registry, mutants),
+      router(sessions, ns, redirector, profile, mutants) {
   for (const auto& [name, decl] : setup.logons) sessions.logon(name, decl.user);
   // Declared pairs exist from the start, whatever the names' order.
   for (const auto& [name, decl] : setup.logons)

@@ -21,7 +21,7 @@ class SimWorld {
  public:
   // LocalSystem first, then the declared logons in name order: LUIDs are deterministic.
   // Throws std::invalid_argument if the setup declares `system` or a link P-LINKED forbids.
-  SimWorld(const Setup& setup, Mutant mutant);
+  SimWorld(const Setup& setup, Mutants mutants);
   SimWorld(const SimWorld&) = delete;
   SimWorld& operator=(const SimWorld&) = delete;
 

@@ -13,7 +13,7 @@ Code Spooler::start_job(Luid luid, const std::string& device, JobId* job) {
   const std::optional<ConnId> conn = redirector_.connection_at(*target, ResourceType::Print);
   if (!conn) return code::kNotConnected;
   *job = next_++;
-  if (mutant_ == Mutant::JobsNotCounted)
+  if (mutants_.has(Mutant::JobsNotCounted))
     jobs_[*job] = std::nullopt;
   else
     jobs_[*job] = handles_.insert({luid, HandleKind::File, conn, false});

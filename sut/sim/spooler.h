@@ -16,8 +16,8 @@ namespace wnc::sim {
 class Spooler {
  public:
   Spooler(const ObjectNamespace& ns, const Redirector& redirector, HandleTable& handles,
-          Mutant mutant)
-      : ns_(ns), redirector_(redirector), handles_(handles), mutant_(mutant) {}
+          Mutants mutants)
+      : ns_(ns), redirector_(redirector), handles_(handles), mutants_(mutants) {}
 
   // NO_ERROR with *job when `device` is a print redirection in the caller's view, else
   // ERROR_NOT_CONNECTED.
@@ -29,7 +29,7 @@ class Spooler {
   const ObjectNamespace& ns_;
   const Redirector& redirector_;
   HandleTable& handles_;
-  Mutant mutant_;
+  Mutants mutants_;
   JobId next_ = 1;
   std::map<JobId, std::optional<HandleId>> jobs_;  // nullopt: spooled locally (the bug)
 };

@@ -5,6 +5,7 @@
 #include "model_sut.h"
 #include "run/runner.h"
 #include "scenario/scenario_loader.h"
+#include "vocabulary/input_error.h"
 
 namespace wnc {
 namespace {
@@ -35,6 +36,7 @@ Scenario scenario(const std::string& id, const std::string& steps, const std::st
                         id + ".yaml");
 }
 
+const std::string kOneCancel = "  - cancel: {as: alice, name: 'Z:'}\n    expect: ERROR_NOT_CONNECTED\n";
 const std::string kTwoCancels =
     "  - cancel: {as: alice, name: 'Z:'}\n    expect: ERROR_NOT_CONNECTED\n"
     "  - cancel: {as: alice, name: 'Z:', api: A}\n    expect: ERROR_NOT_CONNECTED\n";
@@ -106,12 +108,53 @@ Ledger ledger_of(std::vector<Divergence> d) { return Ledger{"v", "v.yaml", std::
 TEST(Ledger, AListedDivergenceIsKnownNotPassing) {
   ScriptedSut sut;
   sut.answer = code::kNoError;
-  Ledger l = ledger_of({{"a", "", std::nullopt, code::kNoError, "vendor ignores it", 3}});
+  Ledger l = ledger_of({{"a", "", std::nullopt, code::kNoError, "vendor ignores it", 3},
+                        {"a", "", 2, code::kNoError, "and the A form too", 4}});
   std::vector<Scenario> scs = {scenario("a", kTwoCancels)};
   RunReport r = run_scenarios(sut, scs, &l);
   EXPECT_EQ(r.outcomes[0].status, Status::KnownDivergence);
   EXPECT_EQ(r.outcomes[0].note, "vendor ignores it");
   EXPECT_TRUE(r.conformant());
+}
+
+// A known scenario cannot hide a divergence at a later step the ledger does not list; the
+// failure names the entries it nearly matched.
+TEST(Ledger, ALaterUnlistedDivergenceFailsAndNamesTheNearEntries) {
+  ScriptedSut sut;
+  sut.answer = code::kNoError;
+  Ledger l = ledger_of({{"a", "", 1, code::kNoError, "vendor ignores it", 3}});
+  std::vector<Scenario> scs = {scenario("a", kTwoCancels)};
+  RunReport r = run_scenarios(sut, scs, &l);
+  EXPECT_EQ(r.outcomes[0].status, Status::Failed);
+  EXPECT_EQ(r.outcomes[0].note,
+            "step 2 diverges with NO_ERROR (0), which the ledger does not list; the ledger's entries for this "
+            "scenario: v.yaml:3 (scenario a, step 1, NO_ERROR (0))");
+  EXPECT_FALSE(r.conformant());
+}
+
+TEST(Ledger, AnEntryForAStepThatNoLongerDivergesIsStale) {
+  ScriptedSut sut;
+  sut.answer = code::kNoError;
+  Ledger l = ledger_of({{"a", "", std::nullopt, code::kNoError, "r", 3}, {"a", "", 7, code::kNoError, "r", 4}});
+  std::vector<Scenario> scs = {scenario("a", kOneCancel)};
+  RunReport r = run_scenarios(sut, scs, &l);
+  EXPECT_EQ(r.outcomes[0].status, Status::KnownDivergence);
+  ASSERT_EQ(r.stale_ledger_entries.size(), 1u);
+  EXPECT_EQ(r.stale_ledger_entries[0], "v.yaml:4: scenario a, step 7, NO_ERROR (0): no longer diverges so");
+  EXPECT_FALSE(r.conformant());
+}
+
+TEST(Ledger, AnEntryNamingAScenarioTheRunDoesNotKnowIsBadInput) {
+  Ledger l = ledger_of({{"a", "", std::nullopt, code::kNoError, "r", 3}, {"a.typo", "", 1, code::kNoError, "r", 9}});
+  const std::vector<Scenario> scs = {scenario("a", kOneCancel)};
+  try {
+    check_ledger_scenarios(l, scs);
+    FAIL() << "accepted";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()), "v.yaml:9: the ledger names scenario 'a.typo', which is not among the 1 scenarios of this run");
+  }
+  l.divergences.pop_back();
+  EXPECT_NO_THROW(check_ledger_scenarios(l, scs));
 }
 
 TEST(Ledger, ADivergenceWithAnotherCodeStillFails) {
@@ -152,7 +195,7 @@ TEST(Ledger, ARequirementEntryCoversEveryScenarioCitingIt) {
   ScriptedSut sut;
   sut.answer = code::kNoError;
   Ledger l = ledger_of({{"", "R-NAME-CASE", std::nullopt, code::kNoError, "case-sensitive", 1}});
-  std::vector<Scenario> scs = {scenario("a", kTwoCancels, "R-NAME-CASE"), scenario("b", kTwoCancels)};
+  std::vector<Scenario> scs = {scenario("a", kOneCancel, "R-NAME-CASE"), scenario("b", kOneCancel)};
   RunReport r = run_scenarios(sut, scs, &l);
   EXPECT_EQ(r.outcomes[0].status, Status::KnownDivergence);
   EXPECT_EQ(r.outcomes[1].status, Status::Failed);

@@ -24,7 +24,15 @@ T sample(const rc::Gen<T>& gen, std::uint64_t seed, int size = 40) {
 struct Walk {
   std::set<std::string> kinds;  // of the steps generated and accepted
   std::set<size_t> types;       // variant indexes of the same
+  std::vector<std::string> outside;  // generated steps the model does not decide, and why
+  int unc_paths = 0;            // opens and chdirs through a held deviceless connection
 };
+
+bool through_unc(const Step& step) {
+  if (const auto* open = std::get_if<OpenStep>(&step)) return open->path.rfind(R"(\\)", 0) == 0;
+  if (const auto* chdir = std::get_if<ChdirStep>(&step)) return chdir->path.rfind(R"(\\)", 0) == 0;
+  return false;
+}
 
 // `cases` generated sequences of up to `length` accepted steps, each applied to the model and
 // saved and loaded as a scenario, as the explorer does with a failing case.
@@ -40,7 +48,9 @@ Walk walk(const std::set<std::string>& capabilities, int cases, int length) {
     sc.setup = swarm->setup;
     for (int i = 0, tries = 0; i < length && tries < 10 * length; ++tries) {
       const Step step = sample(gen_step(state, swarm), (static_cast<std::uint64_t>(c) << 20) + tries);
+      if (auto why = model::outside_domain(state.world, step)) w.outside.push_back(describe_step(step) + ": " + *why);
       if (!state.accepts(step)) continue;
+      w.unc_paths += through_unc(step);
       EXPECT_NO_THROW(state.apply(step)) << describe_step(step);
       w.kinds.insert(step_kind(step));
       w.types.insert(step.index());
@@ -62,6 +72,30 @@ TEST(StepGenerator, EveryStepTypeComesUpAndEverySequenceIsValidInput) {
   size_t types = 0;
   for_each_step_type([&]<class T>(std::type_identity<T>) { ++types; });
   EXPECT_EQ(w.types.size(), types) << "a step type of the registry is never generated";
+}
+
+// An implicit connection (a UNC open or chdir with no deviceless connection held) is outside
+// the model: never generated, though UNC paths through held connections are.
+TEST(StepGenerator, StaysInsideTheModelsDomain) {
+  const Walk w = walk(capability::all(), 400, 30);
+  EXPECT_TRUE(w.outside.empty()) << w.outside.size() << " generated steps outside the model, the first: " << w.outside.front();
+  EXPECT_GT(w.unc_paths, 0) << "no UNC path through a held deviceless connection was generated";
+}
+
+// Shrinking re-checks every step: dropping the add a UNC open relied on makes the open refused.
+TEST(ExploreState, RefusesAnImplicitConnection) {
+  wnc::Setup setup;
+  setup.logons["alice"] = {"alice", 1, std::nullopt};
+  ExploreState state(setup);
+  const Step open = OpenStep{"alice", R"(\\fs1\docs\a.txt)", "h1", HandleKind::File};
+  EXPECT_FALSE(state.accepts(open));
+  EXPECT_FALSE(state.accepts(ChdirStep{"alice", R"(\\fs1\docs\d)"}));
+  AddStep add;
+  add.as = "alice";
+  add.remote = R"(\\fs1\docs)";
+  state.apply(add);
+  EXPECT_TRUE(state.accepts(open));
+  EXPECT_FALSE(state.accepts(OpenStep{"alice", R"(\\fs2\home\a.txt)", "h1", HandleKind::File}));
 }
 
 TEST(StepGenerator, OffersOnlyWhatTheHelloClaims) {

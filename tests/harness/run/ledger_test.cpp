@@ -70,18 +70,58 @@ TEST_F(LedgerFile, RefusesBadInputWithItsPosition) {
   EXPECT_EQ(refusal(head + "  - {scenario: a, observed: ERROR_NOPE, reason: r}\n"),
             "3:29: unknown code 'ERROR_NOPE' (expected a number or a name such as ERROR_NOT_CONNECTED)");
   EXPECT_EQ(refusal(head + "  - {scenario: a, observed: 0, reason: r, extra: 1}\n"),
-            "3:43: unknown key 'extra' (expected scenario, requirement, step, observed, reason)");
+            "3:43: unknown key 'extra' (expected scenario, requirement, signature, step, observed, expected, reason)");
   EXPECT_EQ(refusal(head + "  - {scenario: a, requirement: R-ATOMIC, observed: 0, reason: r}\n"),
-            "3:5: a divergence names exactly one of scenario, requirement");
+            "3:5: a divergence names exactly one of scenario, requirement, signature");
+  EXPECT_EQ(refusal(head + "  - {signature: 'add: crash', requirement: R-ATOMIC, reason: r}\n"),
+            "3:5: a divergence names exactly one of scenario, requirement, signature");
+  EXPECT_EQ(refusal(head + "  - {signature: 'add: crash', observed: 0, reason: r}\n"),
+            "3:31: a signature entry has no 'observed': the signature says it");
+  EXPECT_EQ(refusal(head + "  - {scenario: a, observed: 0, expected: 0, reason: r}\n"),
+            "3:32: only a requirement entry names the expected code");
   EXPECT_EQ(refusal(head + "  - {requirement: R-NOPE, observed: 0, reason: r}\n"), "3:19: unknown requirement ID 'R-NOPE'");
   EXPECT_EQ(refusal(head + "  - {scenario: a, reason: r}\n"),
             "3:5: missing 'observed': the code the implementation returns, or crash");
   EXPECT_EQ(refusal(head + "  - {scenario: a, observed: 0, reason: }\n"), "3:5: missing 'reason'");
   EXPECT_EQ(refusal(head + "  - {scenario: [a], observed: 0, reason: r}\n"), "3:16: expected a string");
-  EXPECT_EQ(refusal(head + "  - just text\n"), "3:5: expected a divergence {scenario|requirement, observed, reason}");
+  EXPECT_EQ(refusal(head + "  - just text\n"), "3:5: expected a divergence {scenario|requirement|signature, observed, reason}");
   EXPECT_EQ(refusal("vendor: V\n"), "1:1: expected 'divergences': a list");
   EXPECT_EQ(refusal("vendor: V\nwho: me\ndivergences: []\n"), "2:1: unknown key 'who' (expected vendor, divergences)");
   EXPECT_EQ(refusal("- a\n"), "1:1: expected a map with vendor and divergences");
+}
+
+TEST_F(LedgerFile, ReadsExplorationEntries) {
+  Ledger l = load(
+      "divergences:\n"
+      "  - {signature: 'cancel 2W: expected ERROR_OPEN_FILES (2401), got NO_ERROR (0)', reason: why}\n"
+      "  - {requirement: R-FORCE-TRUE, observed: ERROR_OPEN_FILES, expected: NO_ERROR, reason: why}\n");
+  ASSERT_EQ(l.divergences.size(), 2u);
+  EXPECT_EQ(l.divergences[0].signature, "cancel 2W: expected ERROR_OPEN_FILES (2401), got NO_ERROR (0)");
+  EXPECT_EQ(l.divergences[1].expected, code::kNoError);
+  EXPECT_EQ(l.divergences[1].observed, code::kOpenFiles);
+}
+
+// Exploration matches signature entries by signature, requirement entries by requirement and
+// codes; scenario entries and requirement entries with a step are for scenarios only.
+TEST(Ledger, ExplainsAnExploredDivergenceBySignatureOrRequirementAndCodes) {
+  Ledger l{"v", "v.yaml", {}};
+  l.divergences.push_back({"a", "", std::nullopt, code::kNoError, "scenario", 3});
+  l.divergences.push_back({"", "R-FORCE-TRUE", 2, code::kOpenFiles, "with a step", 4});
+  l.divergences.push_back({"", "R-FORCE-TRUE", std::nullopt, code::kOpenFiles, "by codes", 5, false, "", code::kNoError});
+  l.divergences.push_back({"", "", std::nullopt, 0, "by signature", 6, false, "last_error: text differs"});
+  ExploredDivergence found{"cancel W: expected NO_ERROR (0), got ERROR_OPEN_FILES (2401)", {"R-FORCE-TRUE"},
+                           code::kNoError, code::kOpenFiles, false};
+  ASSERT_NE(explaining(l, found), nullptr);
+  EXPECT_EQ(explaining(l, found)->reason, "by codes");
+  found.expected = code::kDeviceInUse;
+  EXPECT_EQ(explaining(l, found), nullptr) << "the entry names the expected code";
+  found.requirements = {"R-ATOMIC"};
+  found.expected = code::kNoError;
+  EXPECT_EQ(explaining(l, found), nullptr) << "the step does not exercise the entry's requirement";
+  const ExploredDivergence text{"last_error: text differs", {}, 0, 0, false};
+  ASSERT_NE(explaining(l, text), nullptr);
+  EXPECT_EQ(explaining(l, text)->reason, "by signature");
+  EXPECT_EQ(l.divergences[2].where(l.file), "v.yaml:5");
 }
 
 TEST_F(LedgerFile, RefusesAnchorsLikeScenarios) {

@@ -1,10 +1,12 @@
 // Every mutant changes an observable result that the clean sim gets right.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "sim/sim_sut.h"
 #include "steps.h"
+#include "vocabulary/input_error.h"
 
 namespace wnc {
 namespace {
@@ -195,6 +197,35 @@ TEST_P(MutantKill, CleanAndMutatedSimsDifferWhereExpected) {
   EXPECT_EQ(a[k.at], k.clean);
   EXPECT_EQ(b[k.at], k.mutated);
   for (std::size_t i = 0; i < k.at; ++i) EXPECT_EQ(a[i], b[i]) << "step " << i;
+}
+
+// Stacked mutants: a sim carrying several shows each one's bug where that one's kill does.
+TEST(Mutants, StackedOnesAllBite) {
+  const std::vector<std::string> stack = {"orphans-usable", "extended-error-not-recorded", "get-connection-sees-global"};
+  auto stacked = make_sim_sut(stack[0] + "," + stack[1] + "," + stack[2]);
+  int bitten = 0;
+  for (const Kill& k : kills()) {
+    if (std::find(stack.begin(), stack.end(), k.mutant) == stack.end()) continue;
+    EXPECT_EQ(run(*stacked, k.setup, k.steps)[k.at], k.mutated) << k.mutant;
+    ++bitten;
+  }
+  EXPECT_EQ(bitten, 3);
+}
+
+TEST(Mutants, AListNamesEachMutantOnce) {
+  EXPECT_NO_THROW(make_sim_sut("force-ignored,orphans-usable"));
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {"force-ignored,no-such-bug", "unknown sim mutant 'no-such-bug'"},
+      {"force-ignored,,orphans-usable", "has an empty name in its list"},
+      {"force-ignored,", "has an empty name in its list"}};
+  for (const auto& [names, why] : bad) {
+    try {
+      make_sim_sut(names);
+      ADD_FAILURE() << "accepted " << names;
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find(why), std::string::npos) << e.what();
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Sim, MutantKill, ::testing::ValuesIn(kills()),

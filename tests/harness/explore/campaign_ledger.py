@@ -1,0 +1,56 @@
+#!/usr/bin/python3
+"""explore --expect: a divergence the ledger lists is known (counted, reported, never a
+failure) and the campaign goes on to the others; a ledger entry nothing matched is reported
+stale. The ledger is made from a first campaign's own findings: its first signature is listed,
+with a signature no campaign can meet.
+
+Usage: campaign_ledger.py WNETCONF DIR SEED CASES MUTANTS
+"""
+
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+
+wnetconf, folder, seed, cases, mutants = sys.argv[1], pathlib.Path(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
+shutil.rmtree(folder, ignore_errors=True)
+folder.mkdir(parents=True)
+
+
+def campaign(save, *extra):
+    r = subprocess.run([wnetconf, "explore", "--sut", "sim", "--mutant", mutants, "--seed", seed, "--cases", cases,
+                        "--keep-going", "--save-dir", str(folder / save), "--json", *extra], capture_output=True, text=True)
+    print(r.stdout)
+    return r.returncode, json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def fail(why):
+    sys.exit(f"FAILED: {why}")
+
+
+rc, first = campaign("first")
+found = [d["signature"] for d in first["divergences"]]
+if rc != 1 or len(found) < 2:
+    fail(f"the first campaign must find at least two divergences (exit 1), found {found} (exit {rc})")
+ledger = folder / "ledger.yaml"
+ledger.write_text("vendor: test\ndivergences:\n"
+                  f"  - signature: {json.dumps(found[0])}\n    reason: listed from the first campaign\n"
+                  "  - signature: 'drives: drives differs'\n    reason: never met by this mutant\n")
+
+rc, listed = campaign("listed", "--expect", str(ledger))
+known = listed["known"]
+if [k["signature"] for k in known] != [found[0]] or known[0]["cases"] < 1 or known[0]["entry"] != f"{ledger}:3":
+    fail(f"the listed divergence is not reported known: {known}")
+again = [d["signature"] for d in listed["divergences"]]
+if found[0] in again or sorted(again) != sorted(found[1:]):
+    fail(f"with the ledger the campaign found {again}, not the others of {found}")
+if listed["stale"] != [f"{ledger}:5"]:
+    fail(f"the entry nothing matched is not reported stale: {listed['stale']}")
+
+# With every finding listed, the campaign is no failure.
+ledger.write_text("divergences:\n" + "".join(f"  - signature: {json.dumps(s)}\n    reason: r\n" for s in found))
+rc, clean = campaign("all-known", "--expect", str(ledger))
+if rc != 0 or clean["divergences"] or len(clean["known"]) != len(found):
+    fail(f"with every divergence listed the campaign exits {rc}: {clean['divergences']}, known {clean['known']}")
+print(f"{len(found)} divergences; with the ledger: {len(known)} known, {len(again)} new, 1 stale; all listed: exit 0")
