@@ -8,6 +8,7 @@
 #include "agent/line_channel.h"
 #include "agent/tcp_socket.h"
 #include "protocol/json_codec.h"
+#include "protocol/protocol_limits.h"
 
 namespace wnc {
 
@@ -45,12 +46,14 @@ class RequestHandler {
  public:
   explicit RequestHandler(Sut& sut) : sut_(sut) {}
 
+  static Answer error(const std::string& why) { return {dump({{"error", why}})}; }
+
   Answer answer(const std::string& line) {
     json request;
     try {
-      request = json::parse(line);
-    } catch (const json::exception& e) {  // a parse_error, or out_of_range for a number such as 1e999
-      return error(std::string("the request is not JSON: ") + e.what());
+      request = protocol_limits::parse_line(line);
+    } catch (const JsonInputError& e) {  // not JSON (1e999 among it), or beyond a limit
+      return error("the request is refused at byte " + std::to_string(e.offset()) + ": " + e.what());
     }
     if (!request.is_object()) return error("a request must be a JSON object with an 'op'");
     auto op = request.find("op");
@@ -100,18 +103,34 @@ class RequestHandler {
   }
 
   static Answer ok(const json& j) { return {dump(j)}; }
-  static Answer error(const std::string& why) { return {dump({{"error", why}})}; }
 
   Sut& sut_;
 };
+
+// Reads the next line into `line`, keeping at most protocol_limits::kMaxLineBytes of it, so
+// memory stays bounded: false at the end of input, `too_long` when bytes were dropped.
+bool read_request(std::istream& in, std::string& line, bool& too_long) {
+  line.clear();
+  too_long = false;
+  std::streambuf& buf = *in.rdbuf();
+  for (int c = buf.sbumpc(); c != std::char_traits<char>::eof(); c = buf.sbumpc()) {
+    if (c == '\n') return true;
+    if (line.size() < protocol_limits::kMaxLineBytes) line += static_cast<char>(c);
+    else too_long = true;
+  }
+  return !line.empty() || too_long;  // a last line without its newline counts
+}
 
 }  // namespace
 
 int serve_agent(Sut& sut, std::istream& in, std::ostream& out) {
   RequestHandler handler(sut);
   std::string line;
-  while (std::getline(in, line)) {
-    Answer a = handler.answer(line);
+  bool too_long = false;
+  while (read_request(in, line, too_long)) {
+    Answer a = too_long ? RequestHandler::error("the request is longer than the limit of " +
+                                                std::to_string(protocol_limits::kMaxLineBytes) + " bytes")
+                        : handler.answer(line);
     out << a.line << '\n' << std::flush;  // the client waits for every answer
     if (!out) return 1;
     if (a.bye) return 0;
