@@ -26,7 +26,8 @@ struct Ledger {
   std::vector<Divergence> divergences;
 };
 
-// Throws ScenarioError (file:line:column) on bad input.
+// Throws ScenarioError (file:line:column) on bad input; `name` stands for the file in messages.
+Ledger parse_ledger(const std::string& yaml_text, const std::string& name);
 Ledger load_ledger(const std::filesystem::path& file);
 
 }  // namespace wnc
