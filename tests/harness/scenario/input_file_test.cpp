@@ -56,7 +56,7 @@ TEST_F(InputFile, ReadsAJsonFileWithinItsLimitsNamingWhereOneIsPassed) {
     try {
       read_json_input_file(dir_ / name, limits::kBundleJson);
     } catch (const ScenarioError& e) {
-      return e.what();
+      return std::string(e.what());
     }
     return std::string("accepted");
   };
