@@ -16,6 +16,7 @@
 #include "certify/results_compare.h"
 #include "certify/results_reader.h"
 #include "fuzz_check.h"
+#include "vocabulary/input_error.h"
 
 namespace {
 

@@ -116,7 +116,7 @@ print('{"op":"hello","protocol":1}')
 PY
 expect_cmd 0 '"ok":true' agent --sut sim
 for message in "refused at byte 33: nested deeper than the limit of 32 levels" \
-  "refused at byte 70025: a string longer than the limit of 65536 bytes" \
+  "refused at byte 70027: a string longer than the limit of 65536 bytes" \
   "more values than the limit of 500000" "the request is longer than the limit of 16777216 bytes"; do
   grep -qF -- "$message" "$out/last.out" || fail "the agent did not say '$message'"
 done

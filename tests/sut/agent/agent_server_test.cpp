@@ -75,7 +75,7 @@ TEST(AgentServer, RefusesRequestsBeyondTheLimitsNamingThem) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {deep, "refused at byte 33: nested deeper than the limit of 32 levels"},
       {R"({"op":"hello","protocol":")" + std::string(70000, 'a') + R"("})",
-       "refused at byte 70025: a string longer than the limit of 65536 bytes"},
+       "refused at byte 70027: a string longer than the limit of 65536 bytes"},
       {many, "more values than the limit of 500000"},
       {std::string(protocol_limits::kMaxLineBytes + 1, ' '), "the request is longer than the limit of 16777216 bytes"},
   };
