@@ -81,11 +81,11 @@ expect 2 "empty: no scenario files found" "$out/empty"
 ledger_for() { printf 'vendor: V\ndivergences:\n  - {scenario: a, observed: 0, reason: %s}\n' "$1"; }
 run_ledger() { expect 2 "$1" "$data/wrong-expectation.yaml" --expect "$2"; }
 ledger_for "$(head -c 5000 /dev/zero | tr '\0' r)" >"$out/long-ledger.yaml"
-run_ledger "long-ledger.yaml:3:45: a string longer than the limit of 4096 characters" "$out/long-ledger.yaml"
+run_ledger "long-ledger.yaml:3:40: a string longer than the limit of 4096 characters" "$out/long-ledger.yaml"
 ledger_for "$(python3 -c 'print("[" * 1000 + "]" * 1000)')" >"$out/deep-ledger.yaml"
-run_ledger "deep-ledger.yaml:3:75: nested deeper than the limit of 32 levels" "$out/deep-ledger.yaml"
+run_ledger "deep-ledger.yaml:3:69: nested deeper than the limit of 32 levels" "$out/deep-ledger.yaml"
 python3 -c 'print("vendor: V\ndivergences: [" + "0," * 500001 + "0]")' >"$out/many-ledger.yaml"
-run_ledger "many-ledger.yaml:2:1000017: more values than the limit of 500000 in one file" "$out/many-ledger.yaml"
+run_ledger "many-ledger.yaml:2:1000009: more values than the limit of 500000 in one file" "$out/many-ledger.yaml"
 head -c $((4 * 1024 * 1024 + 1)) /dev/zero | tr '\0' '#' >"$out/huge-ledger.yaml"
 run_ledger "huge-ledger.yaml: larger than the limit of 4 MiB" "$out/huge-ledger.yaml"
 printf 'vendor: V\xe9\ndivergences: []\n' >"$out/latin1-ledger.yaml"
@@ -97,7 +97,7 @@ bundle() { rm -rf "$out/bundle" && mkdir "$out/bundle" && cat >"$out/bundle/mani
 python3 -c 'print("{\"format\":" + "[" * 100000 + "]" * 100000 + "}")' | bundle
 expect_cmd 2 "manifest.json:1:43: nested deeper than the limit of 32 levels" verify "$out/bundle"
 python3 -c 'print("{\"format\":\"" + "f" * (1024 * 1024 + 1) + "\"}")' | bundle
-expect_cmd 2 "manifest.json:1:1048589: a string longer than the limit of 1048576 bytes" verify "$out/bundle"
+expect_cmd 2 "manifest.json:1:1048590: a string longer than the limit of 1048576 bytes" verify "$out/bundle"
 python3 -c 'print("[" + "0," * 1000000 + "0]")' | bundle
 expect_cmd 2 "manifest.json:1:2000002: more values than the limit of 1000000" verify "$out/bundle"
 head -c $((32 * 1024 * 1024 + 1)) /dev/zero | tr '\0' ' ' | bundle
