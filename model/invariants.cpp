@@ -26,7 +26,9 @@ Broken system_logon(const State& s) {
 
 // P-LINKED: a UAC pair is one user's two live tokens, each naming the other; never system.
 Broken partners(const State& s) {
-  for (const auto& [name, l] : s.logons) {
+  for (const auto& entry : s.logons) {
+    const auto& name = entry.first;  // not a structured binding: clang 14 cannot capture one
+    const auto& l = entry.second;
     if (!l.partner) continue;
     auto broken = [&](const char* why) { return "logon '" + name + "' is linked to '" + *l.partner + "'" + why; };
     if (name == kSystemLogon || *l.partner == kSystemLogon) return broken(": system is never linked");

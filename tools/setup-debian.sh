@@ -7,6 +7,7 @@ packages=(
   librapidcheck-dev libgtest-dev libgmock-dev libbenchmark-dev
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libssl-dev
   python3 python3-yaml python3-jsonschema dpkg-dev file libxml2-utils
+  clang-14 libclang-rt-14-dev
   wine g++-mingw-w64-x86-64
   chromium
 )

@@ -1,7 +1,6 @@
 #include "certify/bundle.h"
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 
 #include "certify/html_report.h"
@@ -10,6 +9,7 @@
 #include "certify/results_document.h"
 #include "output/atomic_file.h"
 #include "requirements.h"
+#include "scenario/input_file.h"
 #include "scenario/scenario_loader.h"
 #include "vocabulary/input_error.h"
 
@@ -19,14 +19,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-std::string read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError(file.string() + ": cannot be read");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // The catalog the verdicts were given against, as text a reviewer can read and a digest
 // can pin.
@@ -106,9 +98,9 @@ void write_bundle(const fs::path& dir, const Certification& c, const ManifestInf
 BundleContents read_bundle(const fs::path& dir) {
   BundleContents b;
   try {
-    b.results = json::parse(read_file(dir / bundle_file::kResults));
-    b.manifest = json::parse(read_file(dir / bundle_file::kManifest));
-    b.hello = hello_from_document(json::parse(read_file(dir / bundle_file::kHello)));
+    b.results = read_json_input_file(dir / bundle_file::kResults, limits::kBundleJson);
+    b.manifest = read_json_input_file(dir / bundle_file::kManifest, limits::kBundleJson);
+    b.hello = hello_from_document(read_json_input_file(dir / bundle_file::kHello, limits::kBundleJson));
   } catch (const json::exception& e) {  // a bundle is input: someone else's file
     throw InputError(dir.string() + ": not a bundle wnetconf wrote: " + e.what());
   }

@@ -6,6 +6,7 @@
 #include "certify/bundle.h"
 #include "certify/results_document.h"
 #include "certify/sha256.h"
+#include "scenario/input_file.h"
 #include "output/atomic_file.h"
 #include "vocabulary/input_error.h"
 #include "vocabulary/version.h"
@@ -138,8 +139,9 @@ ManifestCheck check_manifest(const fs::path& dir) {
     finding(bundle_file::kManifest, "missing: this is not a bundle, or its manifest was removed");
     return check;
   }
+  // Not JSON, or beyond limits::kBundleJson: bad input (file:line:column), not a finding.
+  check.manifest = read_json_input_file(manifest_path, limits::kBundleJson);
   try {
-    check.manifest = json::parse(read_text(manifest_path));
     if (check.manifest.value("format", "") != kManifestFormat) throw std::runtime_error("not " + std::string(kManifestFormat));
     if (check.manifest.at("manifest_sha256") != manifest_self_digest(check.manifest))
       finding(bundle_file::kManifest, "does not match its own digest: it was edited");

@@ -56,40 +56,44 @@ void compare_lists(const char* what, const json& recorded, const json& rerun, co
 }  // namespace
 
 std::vector<std::string> compare_results(const json& recorded_doc, const json& rerun_doc) {
-  json a = without_timings(recorded_doc), b = without_timings(rerun_doc);
-  a.erase("sut");
-  b.erase("sut");
-  std::vector<std::string> out;
-  for (const char* key : {"schema", "vendor", "implementation", "capabilities", "model_version", "shard", "verdict"})
-    if (a.value(key, json()) != b.value(key, json()))
-      out.push_back(std::string(key) + ": recorded " + brief(a.value(key, json())) + ", re-run " + brief(b.value(key, json())));
-  compare_lists("scenario", a.at("scenarios"), b.at("scenarios"), "id", out);
-  compare_lists("exploration block", a.at("exploration").at("blocks"), b.at("exploration").at("blocks"), "block", out);
-  // The rest follows from the above; it is named only when nothing above explains it.
-  if (out.empty())
-    for (const auto& [key, value] : a.items())
-      if (b.value(key, json()) != value) out.push_back(key + ": recorded and re-run differ");
-  return out;
+  return reading_results([&] {
+    json a = without_timings(recorded_doc), b = without_timings(rerun_doc);
+    a.erase("sut");
+    b.erase("sut");
+    std::vector<std::string> out;
+    for (const char* key : {"schema", "vendor", "implementation", "capabilities", "model_version", "shard", "verdict"})
+      if (a.value(key, json()) != b.value(key, json()))
+        out.push_back(std::string(key) + ": recorded " + brief(a.value(key, json())) + ", re-run " + brief(b.value(key, json())));
+    compare_lists("scenario", a.at("scenarios"), b.at("scenarios"), "id", out);
+    compare_lists("exploration block", a.at("exploration").at("blocks"), b.at("exploration").at("blocks"), "block", out);
+    // The rest follows from the above; it is named only when nothing above explains it.
+    if (out.empty())
+      for (const auto& [key, value] : a.items())
+        if (b.value(key, json()) != value) out.push_back(key + ": recorded and re-run differ");
+    return out;
+  });
 }
 
 std::vector<RequirementChange> requirement_changes(const json& before, const json& after) {
-  std::vector<std::string> order;
-  std::map<std::string, std::string> a, b;
-  for (const auto& r : before.at("requirements")) {
-    order.push_back(r.at("id").get<std::string>());
-    a[order.back()] = r.at("verdict").get<std::string>();
-  }
-  for (const auto& r : after.at("requirements")) {
-    const std::string id = r.at("id").get<std::string>();
-    if (!a.count(id)) order.push_back(id);
-    b[id] = r.at("verdict").get<std::string>();
-  }
-  std::vector<RequirementChange> out;
-  for (const auto& id : order) {
-    const std::string x = a.count(id) ? a[id] : "absent", y = b.count(id) ? b[id] : "absent";
-    if (x != y) out.push_back({id, x, y});
-  }
-  return out;
+  return reading_results([&] {
+    std::vector<std::string> order;
+    std::map<std::string, std::string> a, b;
+    for (const auto& r : before.at("requirements")) {
+      order.push_back(r.at("id").get<std::string>());
+      a[order.back()] = r.at("verdict").get<std::string>();
+    }
+    for (const auto& r : after.at("requirements")) {
+      const std::string id = r.at("id").get<std::string>();
+      if (!a.count(id)) order.push_back(id);
+      b[id] = r.at("verdict").get<std::string>();
+    }
+    std::vector<RequirementChange> out;
+    for (const auto& id : order) {
+      const std::string x = a.count(id) ? a[id] : "absent", y = b.count(id) ? b[id] : "absent";
+      if (x != y) out.push_back({id, x, y});
+    }
+    return out;
+  });
 }
 
 }  // namespace wnc

@@ -7,7 +7,20 @@
 
 #include "certify/certification.h"
 
+#include "vocabulary/input_error.h"
+
 namespace wnc {
+
+// Results documents come from whoever made the bundle: a value of the wrong shape in one is
+// bad input (InputError, exit 2), not a bug in wnetconf.
+template <class Read>
+auto reading_results(Read read) -> decltype(read()) {
+  try {
+    return read();
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(std::string("results.json is not as wnetconf writes it: ") + e.what());
+  }
+}
 
 inline constexpr const char* kResultsSchema = "wnetconf-results/1";
 

@@ -72,60 +72,64 @@ ExplorationBlock block_from_json(const json& j, const json& timings) {
 }  // namespace
 
 CertifySettings settings_from_results(const json& doc) {
-  CertifySettings s;
-  s.vendor = doc.at("vendor").get<std::string>();
-  s.sut = doc.at("sut").get<std::string>();
-  s.seed = doc.at("exploration").at("seed").get<std::uint64_t>();
-  s.cases = doc.at("exploration").at("cases").get<int>();
-  s.max_steps = doc.at("exploration").at("max_steps").get<int>();
-  s.shard = {doc.at("shard").at("index").get<int>(), doc.at("shard").at("total").get<int>()};
-  return s;
+  return reading_results([&] {
+    CertifySettings s;
+    s.vendor = doc.at("vendor").get<std::string>();
+    s.sut = doc.at("sut").get<std::string>();
+    s.seed = doc.at("exploration").at("seed").get<std::uint64_t>();
+    s.cases = doc.at("exploration").at("cases").get<int>();
+    s.max_steps = doc.at("exploration").at("max_steps").get<int>();
+    s.shard = {doc.at("shard").at("index").get<int>(), doc.at("shard").at("total").get<int>()};
+    return s;
+  });
 }
 
 Certification certification_from_results(const std::vector<json>& docs, std::shared_ptr<const std::vector<Scenario>> corpus,
                                           std::optional<Ledger> ledger, const Hello& hello) {
-  if (docs.empty()) fail("no results");
-  Certification c;
-  c.settings = settings_from_results(docs.front());
-  std::set<int> shards;
-  for (const auto& doc : docs) {
-    if (doc.value("schema", "") != kResultsSchema) fail("a results document is not " + std::string(kResultsSchema));
-    CertifySettings s = settings_from_results(doc);
-    if (s.vendor != c.settings.vendor || s.sut != c.settings.sut || s.seed != c.settings.seed ||
-        s.cases != c.settings.cases || s.max_steps != c.settings.max_steps || s.shard.total != c.settings.shard.total)
-      fail("the bundles are not shards of one certification (vendor, sut, seed, cases or shard count differ)");
-    if (!shards.insert(s.shard.index).second) fail("shard " + s.shard.text() + " is given twice");
-  }
-  if (static_cast<int>(shards.size()) != c.settings.shard.total)
-    fail(std::to_string(shards.size()) + " of " + std::to_string(c.settings.shard.total) + " shards given");
-  c.settings.shard = {};
-  c.corpus = std::move(corpus);
-  c.ledger = std::move(ledger);
-  c.run.hello = hello;
-
-  for (const auto& doc : docs) {
-    const json& timings = doc.at("timings");
-    for (const auto& j : doc.at("scenarios")) {
-      const std::string id = j.at("id").get<std::string>();
-      auto it = std::lower_bound(c.corpus->begin(), c.corpus->end(), id,
-                                 [](const Scenario& s, const std::string& v) { return s.id < v; });
-      if (it == c.corpus->end() || it->id != id) fail("scenario " + id + " is not in the corpus");
-      c.run.outcomes.push_back(outcome_from_json(j, *it, timings.at("scenarios")));
+  return reading_results([&] {
+    if (docs.empty()) fail("no results");
+    Certification c;
+    c.settings = settings_from_results(docs.front());
+    std::set<int> shards;
+    for (const auto& doc : docs) {
+      if (doc.value("schema", "") != kResultsSchema) fail("a results document is not " + std::string(kResultsSchema));
+      CertifySettings s = settings_from_results(doc);
+      if (s.vendor != c.settings.vendor || s.sut != c.settings.sut || s.seed != c.settings.seed ||
+          s.cases != c.settings.cases || s.max_steps != c.settings.max_steps || s.shard.total != c.settings.shard.total)
+        fail("the bundles are not shards of one certification (vendor, sut, seed, cases or shard count differ)");
+      if (!shards.insert(s.shard.index).second) fail("shard " + s.shard.text() + " is given twice");
     }
-    for (const auto& j : doc.at("exploration").at("blocks"))
-      c.exploration.push_back(block_from_json(j, timings.at("exploration_blocks")));
-  }
-  std::sort(c.run.outcomes.begin(), c.run.outcomes.end(),
-            [](const ScenarioOutcome& a, const ScenarioOutcome& b) { return a.scenario->id < b.scenario->id; });
-  std::sort(c.exploration.begin(), c.exploration.end(),
-            [](const ExplorationBlock& a, const ExplorationBlock& b) { return a.slice.block < b.slice.block; });
-  for (size_t i = 1; i < c.run.outcomes.size(); ++i)
-    if (c.run.outcomes[i].scenario == c.run.outcomes[i - 1].scenario) fail("scenario " + c.run.outcomes[i].scenario->id + " ran in two shards");
-  if (c.run.outcomes.size() != c.corpus->size()) fail("the shards did not run the whole corpus");
-  if (static_cast<int>(c.exploration.size()) != explore_block_count(c.settings.cases))
-    fail("the shards did not run every exploration block");
-  if (c.ledger) apply_ledger(c.run, *c.ledger);
-  return c;
+    if (static_cast<int>(shards.size()) != c.settings.shard.total)
+      fail(std::to_string(shards.size()) + " of " + std::to_string(c.settings.shard.total) + " shards given");
+    c.settings.shard = {};
+    c.corpus = std::move(corpus);
+    c.ledger = std::move(ledger);
+    c.run.hello = hello;
+
+    for (const auto& doc : docs) {
+      const json& timings = doc.at("timings");
+      for (const auto& j : doc.at("scenarios")) {
+        const std::string id = j.at("id").get<std::string>();
+        auto it = std::lower_bound(c.corpus->begin(), c.corpus->end(), id,
+                                   [](const Scenario& s, const std::string& v) { return s.id < v; });
+        if (it == c.corpus->end() || it->id != id) fail("scenario " + id + " is not in the corpus");
+        c.run.outcomes.push_back(outcome_from_json(j, *it, timings.at("scenarios")));
+      }
+      for (const auto& j : doc.at("exploration").at("blocks"))
+        c.exploration.push_back(block_from_json(j, timings.at("exploration_blocks")));
+    }
+    std::sort(c.run.outcomes.begin(), c.run.outcomes.end(),
+              [](const ScenarioOutcome& a, const ScenarioOutcome& b) { return a.scenario->id < b.scenario->id; });
+    std::sort(c.exploration.begin(), c.exploration.end(),
+              [](const ExplorationBlock& a, const ExplorationBlock& b) { return a.slice.block < b.slice.block; });
+    for (size_t i = 1; i < c.run.outcomes.size(); ++i)
+      if (c.run.outcomes[i].scenario == c.run.outcomes[i - 1].scenario) fail("scenario " + c.run.outcomes[i].scenario->id + " ran in two shards");
+    if (c.run.outcomes.size() != c.corpus->size()) fail("the shards did not run the whole corpus");
+    if (static_cast<int>(c.exploration.size()) != explore_block_count(c.settings.cases))
+      fail("the shards did not run every exploration block");
+    if (c.ledger) apply_ledger(c.run, *c.ledger);
+    return c;
+  });
 }
 
 }  // namespace wnc

@@ -94,9 +94,10 @@ const Divergence* explaining(const Ledger& ledger, const ExploredDivergence& fou
   return nullptr;
 }
 
-Ledger load_ledger(const std::filesystem::path& path) {
-  const std::string file = path.string();
-  const YamlDocument doc(read_input_file(path), file);
+Ledger load_ledger(const std::filesystem::path& path) { return parse_ledger(read_input_file(path), path.string()); }
+
+Ledger parse_ledger(const std::string& yaml_text, const std::string& file) {
+  const YamlDocument doc(yaml_text, file);
   const json& root = doc.root();
   if (!root.is_object()) doc.fail_at("", "expected a map with vendor and divergences");
   Ledger ledger;

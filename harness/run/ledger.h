@@ -50,7 +50,8 @@ struct ExploredDivergence {
 // observed code or crash (and its expected code, when it names one). Null when none does.
 const Divergence* explaining(const Ledger& ledger, const ExploredDivergence& divergence);
 
-// Throws ScenarioError (file:line:column) on bad input.
+// Throws ScenarioError (file:line:column) on bad input; `name` stands for the file in messages.
+Ledger parse_ledger(const std::string& yaml_text, const std::string& name);
 Ledger load_ledger(const std::filesystem::path& file);
 
 }  // namespace wnc

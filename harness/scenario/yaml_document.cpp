@@ -3,12 +3,12 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
-#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <sstream>
 #include <vector>
 
+#include "scenario/input_file.h"
 #include "scenario/input_limits.h"
 #include "scenario/scenario_error.h"
 #include "scenario/utf8.h"
@@ -22,14 +22,6 @@ namespace {
 const char* const kNoAnchors = "anchors and aliases are not part of the scenario language";
 
 SourcePos pos_of(const YAML::Mark& mark) { return {mark.line + 1, mark.column + 1}; }
-
-// Where byte `offset` of `text` stands; columns count bytes, as yaml-cpp's do.
-SourcePos pos_of_offset(std::string_view text, std::size_t offset) {
-  const std::string_view before = text.substr(0, offset);
-  const std::size_t newline = before.rfind('\n');
-  const std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
-  return {1 + static_cast<int>(std::count(before.begin(), before.end(), '\n')), 1 + static_cast<int>(offset - line_start)};
-}
 
 // Non-empty, and every character passes `pred`.
 bool all_are(std::string_view s, bool (*pred)(char)) {
@@ -178,7 +170,7 @@ class Builder : public YAML::EventHandler {
 
 YamlDocument::YamlDocument(const std::string& text, std::string name) : name_(std::move(name)) {
   if (auto bad = first_invalid_utf8(text)) {
-    const SourcePos p = pos_of_offset(text, *bad);
+    const SourcePos p = position_of_offset(text, *bad);
     std::ostringstream byte;
     byte << std::hex << std::uppercase << static_cast<int>(static_cast<unsigned char>(text[*bad]));
     throw ScenarioError(name_, p.line, p.column, "not valid UTF-8 (byte 0x" + byte.str() + "): the file must be UTF-8 text");

@@ -2,6 +2,7 @@
 
 #include "protocol/hello_json.h"
 #include "protocol/json_codec.h"
+#include "protocol/protocol_limits.h"
 
 namespace wnc::agent {
 
@@ -82,9 +83,13 @@ AgentClient::Reply AgentClient::call(const json& request, int timeout_ms, const 
   } catch (const ChannelError& e) {
     fail_channel(e, op, timeout_ms);
   }
-  reply.json = json::parse(reply.line, nullptr, false);
-  if (reply.json.is_discarded() || !reply.json.is_object())
-    fail("the agent answered " + op + " with garbage (not a JSON object)", reply.line);
+  try {
+    reply.json = protocol_limits::parse_line(reply.line);
+  } catch (const JsonInputError& e) {
+    fail("the agent answered " + op + " with garbage at byte " + std::to_string(e.offset()) + ": " + e.what(),
+         reply.line);
+  }
+  if (!reply.json.is_object()) fail("the agent answered " + op + " with garbage (not a JSON object)", reply.line);
   return reply;
 }
 
@@ -96,7 +101,9 @@ void AgentClient::fail_channel(const ChannelError& e, const std::string& op, int
     case ChannelError::Kind::Closed:
       fail("the agent went away during " + op, e.partial(), true);
     case ChannelError::Kind::TooLong:
-      fail("the agent answered " + op + " with a line longer than 16 MiB", e.partial());
+      fail("the agent answered " + op + " with a line longer than the limit of " +
+               std::to_string(protocol_limits::kMaxLineBytes) + " bytes",
+           e.partial());
     case ChannelError::Kind::Io:
       break;
   }

@@ -15,6 +15,7 @@
 #include "protocol/hello_json.h"
 #include "protocol/json_codec.h"
 #include "vocabulary/input_error.h"
+#include "protocol/protocol_limits.h"
 
 namespace wnc {
 
@@ -56,12 +57,15 @@ class RequestHandler {
   // With a token, nothing is served until a hello carries it.
   RequestHandler(Sut& sut, std::string token) : sut_(sut), token_(std::move(token)), trusted_(token_.empty()) {}
 
+  static Answer error(const std::string& why) { return {dump({{"error", why}})}; }
+
   Answer answer(const std::string& line) {
     json request;
     try {
-      request = json::parse(line);
-    } catch (const json::exception& e) {  // a parse_error, or out_of_range for a number such as 1e999
-      return trusted_ ? error(std::string("the request is not JSON: ") + e.what()) : unauthenticated();
+      request = protocol_limits::parse_line(line);
+    } catch (const JsonInputError& e) {  // not JSON (1e999 among it), or beyond a limit
+      return trusted_ ? error("the request is refused at byte " + std::to_string(e.offset()) + ": " + e.what())
+                      : unauthenticated();
     }
     if (!trusted_) return authenticate(request);
     if (!request.is_object()) return error("a request must be a JSON object with an 'op'");

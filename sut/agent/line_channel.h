@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "protocol/protocol_limits.h"
+
 namespace wnc::agent {
 
 class ChannelError : public std::runtime_error {
@@ -33,8 +35,7 @@ std::string clip_line(std::string_view line);
 class LineChannel {
  public:
   static constexpr int kForever = -1;
-  // No answer of protocol v1 comes near this; a longer line is garbage.
-  static constexpr std::size_t kMaxLine = 16 << 20;
+  static constexpr std::size_t kMaxLine = protocol_limits::kMaxLineBytes;
 
   // Borrows the descriptors and makes them non-blocking. A line longer than max_line is
   // an error (TooLong).

@@ -1,5 +1,6 @@
 // verify --rerun's comparison and verify --diff's requirement changes.
 #include "certify/results_compare.h"
+#include "certify/results_reader.h"
 #include "certify_fixture.h"
 
 namespace wnc::test {
@@ -52,6 +53,20 @@ TEST_F(CertifyTest, DiffListsRequirementsWhoseVerdictChanged) {
   EXPECT_EQ(find("R-RC-NOT-CONNECTED")->after, "not met");  // an unexpected pass
   EXPECT_EQ(find("R-LINKED"), changes.end());                // not tested either time
   EXPECT_TRUE(requirement_changes(results(dir("old")), results(dir("old"))).empty());
+}
+
+// A bundle's results.json is someone else's file: the wrong shape is bad input, not exit 4.
+TEST(ResultsReaders, AResultsDocumentOfTheWrongShapeIsAnInputError) {
+  const nlohmann::json good = nlohmann::json::parse(R"({"scenarios":[],"exploration":{"blocks":[]},"requirements":[]})");
+  for (const char* text : {"{}", "[]", R"({"vendor":1})", R"({"scenarios":{"a":1},"exploration":{"blocks":7}})",
+                           R"({"requirements":[{"id":3}]})"}) {
+    SCOPED_TRACE(text);
+    const auto bad = nlohmann::json::parse(text);
+    EXPECT_THROW(settings_from_results(bad), InputError);
+    EXPECT_THROW(certification_from_results({bad}, nullptr, std::nullopt, Hello{}), InputError);
+    EXPECT_THROW(compare_results(good, bad), InputError);
+    EXPECT_THROW(requirement_changes(good, bad), InputError);
+  }
 }
 
 }  // namespace

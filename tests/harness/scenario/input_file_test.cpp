@@ -49,6 +49,29 @@ TEST_F(InputFile, RefusesAFileOverTheLimit) {
   EXPECT_EQ(refusal(write("big.yaml", limits::kMaxFileBytes + 1)), "larger than the limit of 4 MiB");
 }
 
+// Bundle files: within limits::kBundleJson, refused as file:line:column.
+TEST_F(InputFile, ReadsAJsonFileWithinItsLimitsNamingWhereOneIsPassed) {
+  const auto json_refusal = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+    try {
+      read_json_input_file(dir_ / name, limits::kBundleJson);
+    } catch (const ScenarioError& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(json_refusal("ok.json", "{\"a\": [1, 2]}"), "accepted");
+  EXPECT_EQ(json_refusal("deep.json", "{\n  \"a\": " + std::string(40, '[') + std::string(40, ']') + "}"),
+            (dir_ / "deep.json").string() + ":2:40: nested deeper than the limit of 32 levels");
+  EXPECT_EQ(json_refusal("long.json", "\n\n\"" + std::string(limits::kBundleJson.max_string_bytes + 1, 's') + "\""),
+            (dir_ / "long.json").string() + ":3:1048579: a string longer than the limit of 1048576 bytes");
+  EXPECT_EQ(json_refusal("bad.json", "{\n\"a\": tru}").substr((dir_ / "bad.json").string().size()), ":2:9: not JSON: "
+            "[json.exception.parse_error.101] parse error at line 2, column 9: syntax error while parsing value - "
+            "invalid literal; last read: 'tru}'");
+  EXPECT_EQ(json_refusal("big.json", std::string(limits::kBundleJson.max_bytes + 1, ' ')),
+            (dir_ / "big.json").string() + ": larger than the limit of 32 MiB");
+}
+
 TEST_F(InputFile, RefusesWhatIsNotARegularFileWithoutReadingIt) {
   fs::create_directories(dir_ / "folder.yaml");
   EXPECT_EQ(refusal(dir_ / "folder.yaml"), "not a regular file");

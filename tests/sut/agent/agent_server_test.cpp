@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "echo_sut.h"
+#include "protocol/protocol_limits.h"
 
 namespace wnc {
 namespace {
@@ -63,6 +64,33 @@ TEST(AgentServer, HelloRelaysARawAnswer) {
   ASSERT_EQ(s.answers.size(), 1u);
   EXPECT_EQ(s.answers[0]["extra"], 7);
   EXPECT_EQ(s.answers[0]["implementation"]["name"], "wine");
+}
+
+// Each limit of protocol_limits.h is named in the error, and serving goes on.
+TEST(AgentServer, RefusesRequestsBeyondTheLimitsNamingThem) {
+  const std::string deep = std::string(40, '[') + std::string(40, ']');
+  std::string many = "[0";
+  for (int i = 0; i < 500000; ++i) many += ",0";
+  many += "]";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {deep, "refused at byte 33: nested deeper than the limit of 32 levels"},
+      {R"({"op":"hello","protocol":")" + std::string(70000, 'a') + R"("})",
+       "refused at byte 70027: a string longer than the limit of 65536 bytes"},
+      {many, "more values than the limit of 500000"},
+      {std::string(protocol_limits::kMaxLineBytes + 1, ' '), "the request is longer than the limit of 16777216 bytes"},
+  };
+  std::string input;
+  for (const auto& [request, _] : cases) input += request + "\n";
+  input += R"({"op":"step","step":{"drives":{"as":"a"}}})" "\n";
+
+  test::EchoSut sut;
+  Served s = serve(sut, input);
+  ASSERT_EQ(s.answers.size(), cases.size() + 1);
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_NE(s.answers[i].value("error", "").find(cases[i].second), std::string::npos) << s.answers[i];
+  }
+  EXPECT_EQ(s.answers.back(), json({{"rc", 0}, {"drives", "C"}}));
 }
 
 TEST(AgentServer, AnswersEveryMalformedRequestWithAnErrorAndKeepsServing) {

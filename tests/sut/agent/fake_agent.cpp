@@ -6,6 +6,7 @@
 //   hang-hello 0   never answer hello    chatty N   write N bytes to stderr first
 //   overflow N  print {"rc":1e999}       huge N     print an rc beyond 64 bits at step N
 //   hostile-hello 0   answer hello with protocol 1e999
+//   deep N      print an answer nested 100 levels deep at step N
 #include <unistd.h>
 
 #include <cstdlib>
@@ -45,6 +46,7 @@ class FaultySut : public wnc::test::EchoSut {
     if (mode_ == "garbage") std::cout << "this is not json" << std::endl;
     if (mode_ == "shape") std::cout << R"({"rc":"two"})" << std::endl;
     if (mode_ == "overflow") std::cout << R"({"rc":1e999})" << std::endl;
+    if (mode_ == "deep") std::cout << R"({"rc":0,"x":)" << std::string(100, '[') << std::string(100, ']') << "}" << std::endl;
     if (mode_ == "huge") std::cout << R"({"rc":123456789012345678901234567890})" << std::endl;
     if (mode_ == "stderr") {
       std::cerr << "fake_agent: disk on fire at step " << steps_ << std::endl;

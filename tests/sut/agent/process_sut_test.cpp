@@ -130,7 +130,7 @@ TEST(ProcessSut, AnAgentThatNeverSaysHelloFailsAtTheStartDeadline) {
 TEST(ProcessSut, GarbageIsAFailureQuotingTheLine) {
   auto sut = make_process_sut(fake("garbage 1"));
   SutFailure f = failure_of([&] { sut->step(DrivesStep{"alice"}); });
-  EXPECT_TRUE(contains(f.what(), "answered step with garbage (not a JSON object)")) << f.what();
+  EXPECT_TRUE(contains(f.what(), "answered step with garbage at byte 1: not JSON")) << f.what();
   EXPECT_EQ(f.output(), "stdout: this is not json\n");
 }
 
@@ -144,8 +144,15 @@ TEST(ProcessSut, AnAnswerOfTheWrongShapeIsAFailure) {
 TEST(ProcessSut, ANumberBeyondADoubleIsAFailureNotACrash) {
   auto sut = make_process_sut(fake("overflow 1"));
   SutFailure f = failure_of([&] { sut->step(DrivesStep{"alice"}); });
-  EXPECT_TRUE(contains(f.what(), "answered step with garbage (not a JSON object)")) << f.what();
+  EXPECT_TRUE(contains(f.what(), "answered step with garbage at byte 10: not JSON")) << f.what();
   EXPECT_EQ(f.output(), "stdout: {\"rc\":1e999}\n");
+}
+
+TEST(ProcessSut, AnAnswerNestedBeyondTheLimitIsAFailureNamingIt) {
+  auto sut = make_process_sut(fake("deep 1"));
+  SutFailure f = failure_of([&] { sut->step(DrivesStep{"alice"}); });
+  EXPECT_TRUE(contains(f.what(), "answered step with garbage at byte 44: nested deeper than the limit of 32 levels"))
+      << f.what();
 }
 
 TEST(ProcessSut, ANumberBeyondSixtyFourBitsIsAFailureNotACrash) {
@@ -156,7 +163,7 @@ TEST(ProcessSut, ANumberBeyondSixtyFourBitsIsAFailureNotACrash) {
 
 TEST(ProcessSut, AHelloBeyondADoubleIsAFailureNotACrash) {
   SutFailure f = failure_of([&] { make_process_sut(fake("hostile-hello 0")); });
-  EXPECT_TRUE(contains(f.what(), "answered hello with garbage (not a JSON object)")) << f.what();
+  EXPECT_TRUE(contains(f.what(), "answered hello with garbage at byte 26: not JSON")) << f.what();
 }
 
 TEST(ProcessSut, ACommandThatCannotRunIsAFailureWithTheShellsWords) {
