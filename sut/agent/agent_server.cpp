@@ -57,8 +57,6 @@ class RequestHandler {
   // With a token, nothing is served until a hello carries it.
   RequestHandler(Sut& sut, std::string token) : sut_(sut), token_(std::move(token)), trusted_(token_.empty()) {}
 
-  static Answer error(const std::string& why) { return {dump({{"error", why}})}; }
-
   Answer answer(const std::string& line) {
     json request;
     try {
