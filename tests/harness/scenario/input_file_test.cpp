@@ -64,10 +64,10 @@ TEST_F(InputFile, ReadsAJsonFileWithinItsLimitsNamingWhereOneIsPassed) {
   EXPECT_EQ(json_refusal("deep.json", "{\n  \"a\": " + std::string(40, '[') + std::string(40, ']') + "}"),
             (dir_ / "deep.json").string() + ":2:40: nested deeper than the limit of 32 levels");
   EXPECT_EQ(json_refusal("long.json", "\n\n\"" + std::string(limits::kBundleJson.max_string_bytes + 1, 's') + "\""),
-            (dir_ / "long.json").string() + ":3:1048579: a string longer than the limit of 1048576 bytes");
+            (dir_ / "long.json").string() + ":3:1048580: a string longer than the limit of 1048576 bytes");
   EXPECT_EQ(json_refusal("bad.json", "{\n\"a\": tru}").substr((dir_ / "bad.json").string().size()), ":2:9: not JSON: "
             "[json.exception.parse_error.101] parse error at line 2, column 9: syntax error while parsing value - "
-            "invalid literal; last read: 'tru}'");
+            "invalid literal; last read: '\"a\": tru}'");
   EXPECT_EQ(json_refusal("big.json", std::string(limits::kBundleJson.max_bytes + 1, ' ')),
             (dir_ / "big.json").string() + ": larger than the limit of 32 MiB");
 }

@@ -21,17 +21,25 @@ run() {  # run NAME ARGS...: the exit status, output in $work/NAME.out
 }
 
 # The whole corpus with the Wine ledger exits 0 when nothing goes wrong, so a failure is the
-# fault's. It is under way a moment after its agent has started.
+# fault's. On an idle machine the corpus takes about a second under Wine, so the fault comes
+# the moment this run's agent exists (it holds WINEPREFIX=$prefix).
+agent_running() {
+  local p
+  for p in $(pgrep -f wnetconf-agent.exe); do
+    grep -qz "^WINEPREFIX=$prefix\$" "/proc/$p/environ" 2>/dev/null && return 0
+  done
+  return 1
+}
 interrupt_when_started() {  # NAME ACTION: runs the whole corpus, does ACTION once mid-run
   local name=$1 action=$2
   timeout 600 "$wnetconf" run "$scenarios" --sut wine --wine-prefix "$prefix" --expect "$ledger" \
     > "$work/$name.out" 2>&1 &
   local pid=$!
-  for _ in $(seq 1200); do
-    pgrep -f wnetconf-agent.exe >/dev/null && break
-    sleep 0.1
+  for _ in $(seq 30000); do
+    agent_running && break
+    sleep 0.01
   done
-  sleep 2
+  agent_running || fail "$name: the agent was never seen running"
   eval "$action"
   wait $pid
   local rc=$?
@@ -54,7 +62,8 @@ fi
 rm -rf "$prefix"
 run after-prefix-deleted "$small" --sut wine --wine-prefix "$prefix" || { cat "$work/after-prefix-deleted.out"; fail "a run after the prefix was deleted"; }
 
-interrupt_when_started agent-killed 'pkill -KILL -f "wnetconf-agent.exe" || true'
+interrupt_when_started agent-killed 'for p in $(pgrep -f wnetconf-agent.exe); do
+  grep -qz "^WINEPREFIX=$prefix\$" "/proc/$p/environ" 2>/dev/null && kill -KILL "$p"; done'
 run after-agent-killed "$small" --sut wine --wine-prefix "$prefix" || { cat "$work/after-agent-killed.out"; fail "a run after the agent was killed"; }
 
 interrupt_when_started wineserver-killed 'WINEPREFIX="$prefix" wineserver -k || true'
