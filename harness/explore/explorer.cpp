@@ -49,6 +49,8 @@ struct Session {
   bool out_of_time = false; // the budget is spent: no case starts
   std::optional<std::chrono::steady_clock::time_point> deadline;
   Swarm swarm;
+  AdaptiveWeights adaptive;               // learns from every case's steps, shrinking excluded
+  AdaptiveWeights::Factors case_weights;  // this case's; a shrink reuses its failing case's
   std::vector<TraceEntry> trace;
   InterruptNotice* notice = nullptr;  // says where the divergences found so far are
   std::string why;  // the latest divergence, expected vs got
@@ -127,6 +129,7 @@ void save_failure(Session& session, const std::string& reproduce) {
     text << "# divergence " << session.report.divergences.size() << " of the campaign, first shown by case "
          << found.first_case << "; signature: " << found.signature << "\n";
   text << "# swarm: " << session.failing_swarm.describe() << "\n";
+  text << "# adapted weights: " << describe(session.failing_swarm.weights) << "\n";
   text << "# first diverging step: " << trace.size() << ": " << describe_step(last.step) << "\n";
   text << commented("#   expected (model): " + describe_result(last.want));
   text << commented("#   got:              " + describe_result(last.got));
@@ -197,7 +200,7 @@ void on_divergence(Session& session, const ExploreState& before, const Step& ste
 
 class StepCommand : public rc::state::Command<ExploreState, Session> {
  public:
-  explicit StepCommand(Step step) : step_(std::move(step)) {}
+  StepCommand(Step step, const char* entry) : step_(std::move(step)), entry_(entry) {}
 
   void checkPreconditions(const ExploreState& s) const override { RC_PRE(s.accepts(step_)); }
   void apply(ExploreState& s) const override { s.apply(step_); }
@@ -222,6 +225,7 @@ class StepCommand : public rc::state::Command<ExploreState, Session> {
     session.trace.push_back({step_, want, got});
     if (!session.shrinking) {
       ++session.report.steps;
+      session.adaptive.record(entry_, step_, want.rc);
       if (std::holds_alternative<CancelStep>(step_)) ++session.report.cancel_codes[code_name(want.rc)];
       for (const auto& id : requirements_exercised(s.world, step_, want)) ++session.report.requirements[id];
     }
@@ -233,6 +237,7 @@ class StepCommand : public rc::state::Command<ExploreState, Session> {
 
  private:
   Step step_;
+  const char* entry_;  // the generator's menu entry that made it
 };
 
 }  // namespace
@@ -265,7 +270,8 @@ nlohmann::json ExploreReport::to_json() const {
           {"steps", steps},         {"shrunk_length", shrunk_length}, {"saved_file", saved_file},
           {"failure", failure},     {"reproduce", reproduce}, {"divergences", found},
           {"known", met},           {"budget_spent", budget_spent}, {"cancel_codes", cancel_codes},
-          {"requirements", requirements}, {"all_seed_codes_hit", all_seed_codes_hit()}};
+          {"requirements", requirements}, {"all_seed_codes_hit", all_seed_codes_hit()},
+          {"cells", cells},         {"weights", weights}};
 }
 
 namespace {
@@ -294,17 +300,20 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
 
   auto explore_case = [&]() {
     session.swarm = *gen_swarm(hello.capabilities);
+    if (!session.shrinking) session.case_weights = session.adaptive.factors();
+    session.swarm.weights = session.case_weights;
     session.trace.clear();
     session.case_over = false;
     if (options.verbose && !session.shrinking)
-      log << "case " << report.cases + 1 << ": " << session.swarm.describe() << "\n";
+      log << "case " << report.cases + 1 << ": " << session.swarm.describe() << "\n  adapted weights: "
+          << describe(session.swarm.weights) << "\n";
     // Shrinking asks the generator for more steps after this run: it keeps its own swarm.
     auto swarm = std::make_shared<const Swarm>(session.swarm);
     ExploreState initial(swarm->setup);
     auto commands = *rc::state::gen::commands(
         initial, [swarm](const ExploreState& s) {
-          return rc::gen::map(gen_step(s, swarm), [](Step step) -> std::shared_ptr<const rc::state::Command<ExploreState, Session>> {
-            return std::make_shared<const StepCommand>(std::move(step));
+          return rc::gen::map(gen_step(s, swarm), [](GeneratedStep g) -> std::shared_ptr<const rc::state::Command<ExploreState, Session>> {
+            return std::make_shared<const StepCommand>(std::move(g.step), g.entry);
           });
         });
     try {
@@ -380,6 +389,8 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
     report.save_error = first.save_error;
     report.unsaved_case = first.unsaved_case;
   }
+  report.cells = session.adaptive.cells();
+  report.weights = session.adaptive.factors();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

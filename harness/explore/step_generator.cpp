@@ -1,5 +1,7 @@
 #include "explore/step_generator.h"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "scenario/name_forms.h"
@@ -29,7 +31,25 @@ struct Choices {
   std::vector<std::string> logon_names;                   // not logged on
   std::map<std::string, std::vector<std::string>> partners;  // user -> unpaired logons
   std::vector<std::string> logged_on;                     // every logon but system
-  std::vector<std::pair<int, Step (*)(const Choices&, const Swarm&)>> menu;  // weight, generator
+  // Situations where the rare answers live, read off the state for the aimed steps below.
+  std::map<std::string, std::vector<std::string>> busy_files;  // actor -> held names with files or jobs open
+  std::map<std::string, std::vector<std::string>> busy_dirs;   // ... with only directories or a cwd on them
+  std::map<std::string, std::vector<std::string>> printers;    // actor -> its print devices
+  std::map<std::string, std::vector<std::string>> elsewhere;   // actor -> devices other logons hold
+  std::map<std::string, std::vector<std::string>> remembered;  // actor -> devices only remembered
+  std::map<std::string, std::vector<std::string>> respelled;   // actor -> its deviceless remotes, spelled otherwise
+  std::vector<std::string> fragile;         // actors whose user's profile is unreadable or has a corrupt entry
+  std::vector<std::string> partnered;       // actors with a linked partner
+  std::vector<std::string> with_leftovers;  // logons with handles, jobs or a current directory
+  std::vector<std::string> orphaned;        // handles a cancel or logoff orphaned
+  std::map<std::string, std::vector<std::string>> devices_of_user;  // user -> devices its logons hold or remember
+  bool provider_fault_armed = false;
+  struct Entry {
+    int weight;
+    Step (*make)(const Choices&, const Swarm&);
+    const char* name;  // the kind, or the aim: what adaptive weights credit
+  };
+  std::vector<Entry> menu;
 };
 
 std::vector<std::string> free_names(const std::set<std::string>& used, const char* prefix) {
@@ -55,6 +75,78 @@ std::vector<std::string> held_names(const ExploreState& s, const std::string& as
 
 void offer_menu(const ExploreState& s, const Swarm& sw, Choices& c);
 
+enum class Use { None, Directories, Files };
+
+// What keeps a connection from being cancelled without force.
+Use use_of(const model::State& s, model::ConnectionId id) {
+  Use use = Use::None;
+  for (const auto& [name, h] : s.handles)
+    if (h.connection == id && !h.orphaned) {
+      if (h.kind == HandleKind::File) return Use::Files;
+      use = Use::Directories;
+    }
+  for (const auto& [name, j] : s.jobs)
+    if (j.connection == id && !j.orphaned) return Use::Files;
+  for (const auto& [name, l] : s.logons)
+    if (l.cwd == id) use = Use::Directories;
+  return use;
+}
+
+// Other spellings of a remote name that mean the same share (R-NAME-CASE, P-REMOTE-NORMAL).
+std::vector<std::string> respellings(const std::string& remote) {
+  std::string upper = remote, lower = remote;
+  for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  std::vector<std::string> out;
+  for (const std::string& r : {upper, lower, remote.back() == '\\' ? remote.substr(0, remote.size() - 1) : remote + "\\"})
+    if (r != remote) out.push_back(r);
+  return out;
+}
+
+void read_situations(const ExploreState& st, Choices& c) {
+  const model::State& s = st.world;
+  for (const auto& a : c.actors) {
+    const auto& logon = s.logons.at(a);
+    std::set<std::string> connected;
+    for (const auto& [id, conn] : s.connections) {
+      if (!conn.owners.count(a)) {
+        if (conn.device) c.elsewhere[a].push_back(*conn.device);
+        continue;
+      }
+      const std::string name = conn.device ? *conn.device : conn.remote;
+      if (const Use use = use_of(s, id); use == Use::Files) c.busy_files[a].push_back(name);
+      else if (use == Use::Directories) c.busy_dirs[a].push_back(name);
+      if (conn.device && conn.type == ResourceType::Print) c.printers[a].push_back(*conn.device);
+      if (conn.device) connected.insert(*conn.device);
+      else for (auto& r : respellings(conn.remote)) c.respelled[a].push_back(r);
+    }
+    if (auto p = s.profiles.find(logon.user); p != s.profiles.end()) {
+      bool corrupt = false;
+      for (const auto& [key, e] : p->second.entries) {
+        if (!connected.count(key + ":")) c.remembered[a].push_back(key + ":");
+        corrupt = corrupt || !e.remote;
+      }
+      if (!p->second.readable || corrupt) c.fragile.push_back(a);
+    }
+    if (logon.partner) c.partnered.push_back(a);
+    for (const auto& name : c.held.at(a))
+      if (is_device_name(name)) c.devices_of_user[logon.user].push_back(name);
+  }
+  for (const auto& [name, logon] : s.logons)
+    if (name != kSystemLogon && logon.cwd) c.with_leftovers.push_back(name);
+  auto left_behind_by = [&](const std::string& opener) {
+    if (opener != kSystemLogon && s.logons.count(opener)) c.with_leftovers.push_back(opener);
+  };
+  for (const auto& [name, h] : s.handles) {
+    left_behind_by(h.opener);
+    if (h.orphaned) c.orphaned.push_back(name);
+  }
+  for (const auto& [name, j] : s.jobs) left_behind_by(j.opener);
+  std::sort(c.with_leftovers.begin(), c.with_leftovers.end());
+  c.with_leftovers.erase(std::unique(c.with_leftovers.begin(), c.with_leftovers.end()), c.with_leftovers.end());
+  c.provider_fault_armed = s.fault.remaining > 0;
+}
+
 std::shared_ptr<const Choices> read_choices(const ExploreState& s, const Swarm& sw) {
   auto c = std::make_shared<Choices>();
   for (const auto& [name, logon] : s.world.logons) {
@@ -79,6 +171,7 @@ std::shared_ptr<const Choices> read_choices(const ExploreState& s, const Swarm& 
   c->free_jobs = free_names(s.validity.active_jobs(), "j");
   for (const char* n : {"alice3", "bob2", "alice", "alice2", "bob"})
     if (!s.world.logons.count(n)) c->logon_names.push_back(n);
+  read_situations(s, *c);
 
   offer_menu(s, sw, *c);
   return c;
@@ -235,6 +328,144 @@ Step generate(std::type_identity<ProfileStep>, const Choices&, const Swarm& sw) 
   return ProfileStep{pick(std::vector<std::string>{"alice", "bob"}), pick(d)};
 }
 
+
+// Aimed steps: one step toward a precondition of the rare answers and paths, offered only when
+// the state has it (docs/explore.md, the generator). They make steps of the kinds above, so
+// they are offered only when the swarm enables that kind.
+
+CancelStep cancel_of(const Choices& c, const Swarm& sw, std::string as, std::string name) {
+  CancelStep s = std::get<CancelStep>(generate(std::type_identity<CancelStep>{}, c, sw));
+  s.as = std::move(as);
+  s.name = std::move(name);
+  return s;
+}
+
+using NamesByActor = std::map<std::string, std::vector<std::string>>;
+
+std::pair<std::string, std::string> pick_pair(const NamesByActor& names) {
+  std::vector<std::string> actors;
+  for (const auto& [a, n] : names) actors.push_back(a);
+  const std::string as = pick(actors);
+  return {as, pick(names.at(as))};
+}
+
+// A name in use, cancelled mostly without force: ERROR_OPEN_FILES or ERROR_DEVICE_IN_USE.
+Step cancel_busy(const Choices& c, const Swarm& sw, const NamesByActor& busy) {
+  auto [as, name] = pick_pair(busy);
+  CancelStep s = cancel_of(c, sw, as, name);
+  s.force = uniform(0, 4) == 0;
+  return s;
+}
+Step cancel_open_files(const Choices& c, const Swarm& sw) { return cancel_busy(c, sw, c.busy_files); }
+Step cancel_open_dirs(const Choices& c, const Swarm& sw) { return cancel_busy(c, sw, c.busy_dirs); }
+
+// Another logon's device: invisible to the caller unless system's or its linked partner's.
+Step cancel_elsewhere(const Choices& c, const Swarm& sw) {
+  auto [as, name] = pick_pair(c.elsewhere);
+  return cancel_of(c, sw, as, name);
+}
+Step get_connection_elsewhere(const Choices& c, const Swarm&) {
+  auto [as, name] = pick_pair(c.elsewhere);
+  return GetConnectionStep{as, name};
+}
+Step query_elsewhere(const Choices& c, const Swarm&) {
+  auto [as, name] = pick_pair(c.elsewhere);
+  return QueryDosDeviceStep{as, name};
+}
+
+// A print job on a printer the caller holds.
+Step job_on_held(const Choices& c, const Swarm&) {
+  auto [as, device] = pick_pair(c.printers);
+  return JobStep{as, device, pick(c.free_jobs)};
+}
+
+// A device only remembered: the profile decides.
+Step cancel_remembered(const Choices& c, const Swarm& sw) {
+  std::vector<std::string> actors;
+  for (const auto& [a, names] : c.remembered) actors.push_back(a);
+  const std::string as = pick(actors);
+  return cancel_of(c, sw, as, pick(c.remembered.at(as)));
+}
+
+// The caller's own profile is unreadable or corrupt: a held or remembered device of its.
+Step cancel_fragile(const Choices& c, const Swarm& sw) {
+  const std::string as = pick(c.fragile);
+  std::vector<std::string> names;
+  for (const auto& n : c.held.at(as))
+    if (is_device_name(n)) names.push_back(n);
+  return cancel_of(c, sw, as, names.empty() ? pick(devices(sw)) : pick(names));
+}
+
+// An armed provider fault meets a name the caller holds: ERROR_EXTENDED_ERROR.
+Step cancel_faulted(const Choices& c, const Swarm& sw) {
+  std::vector<std::string> actors;
+  for (const auto& a : c.actors)
+    if (!c.held.at(a).empty()) actors.push_back(a);
+  const std::string as = actors.empty() ? pick(c.actors) : pick(actors);
+  return cancel_of(c, sw, as, c.held.at(as).empty() ? pick(devices(sw)) : pick(c.held.at(as)));
+}
+
+// A deviceless remote cancelled under another spelling.
+Step cancel_respelled(const Choices& c, const Swarm& sw) {
+  std::vector<std::string> actors;
+  for (const auto& [a, names] : c.respelled) actors.push_back(a);
+  const std::string as = pick(actors);
+  return cancel_of(c, sw, as, pick(c.respelled.at(as)));
+}
+
+// A linked partner cancels what its pair holds.
+Step cancel_by_partner(const Choices& c, const Swarm& sw) {
+  const std::string as = pick(c.partnered);
+  return cancel_of(c, sw, as, c.held.at(as).empty() ? pick(devices(sw)) : pick(c.held.at(as)));
+}
+
+// Another deviceless use of a held remote, spelled otherwise.
+Step add_respelled(const Choices& c, const Swarm&) {
+  std::vector<std::string> actors;
+  for (const auto& [a, names] : c.respelled) actors.push_back(a);
+  AddStep a;
+  a.as = pick(actors);
+  a.remote = pick(c.respelled.at(a.as));
+  if (coin()) a.local = "";
+  return a;
+}
+
+// A file or directory open, or a current directory, on a connection the caller holds.
+std::string held_path(const Choices& c, const std::string& as) { return pick(c.paths.at(as)); }
+
+std::vector<std::string> actors_with_paths(const Choices& c) {
+  std::vector<std::string> out;
+  for (const auto& [a, p] : c.paths)
+    if (!p.empty()) out.push_back(a);
+  return out;
+}
+
+Step open_on_held(const Choices& c, const Swarm&) {
+  const std::string as = pick(actors_with_paths(c));
+  return OpenStep{as, held_path(c, as), pick(c.free_handles), coin() ? HandleKind::File : HandleKind::Directory};
+}
+
+Step chdir_on_held(const Choices& c, const Swarm&) {
+  const std::string as = pick(actors_with_paths(c));
+  return ChdirStep{as, held_path(c, as)};
+}
+
+// A logon leaves with handles, jobs or a current directory behind.
+Step logoff_with_leftovers(const Choices& c, const Swarm&) { return LogoffStep{pick(c.with_leftovers)}; }
+
+Step io_orphaned(const Choices& c, const Swarm&) { return IoStep{pick(c.orphaned)}; }
+
+// A profile fault on the user of a logon that holds or remembers devices.
+Step fault_callers_profile(const Choices& c, const Swarm&) {
+  std::vector<std::string> users;
+  for (const auto& [u, d] : c.devices_of_user) users.push_back(u);
+  ProfileFaultStep p;
+  p.user = pick(users);
+  p.health = coin() ? ProfileHealth::Unreadable : ProfileHealth::Corrupt;
+  if (p.health == ProfileHealth::Corrupt) p.device = pick(c.devices_of_user.at(p.user));
+  return p;
+}
+
 constexpr bool every_step_type_has_a_generator() {
   bool all = true;
   for_each_step_type([&]<class T>(std::type_identity<T> t) {
@@ -255,10 +486,19 @@ Step make_fault(const Choices& c, const Swarm& sw) {
   return make<ProfileFaultStep>(c, sw);
 }
 
-// Weighted by how much each kind matters to WNetCancelConnection.
+// Weighted by how much each kind matters to WNetCancelConnection, times the factor the
+// explorer adapted (explore/adaptive_weights.h).
 void offer_menu(const ExploreState& s, const Swarm& sw, Choices& c) {
+  auto offer_entry = [&](int weight, Step (*make)(const Choices&, const Swarm&), const char* name) {
+    const auto factor = sw.weights.find(name);
+    const double f = factor == sw.weights.end() ? 1.0 : factor->second;
+    c.menu.push_back({std::max(1, static_cast<int>(weight * 8 * f + 0.5)), make, name});
+  };
   auto offer = [&]<class T>(int weight, std::type_identity<T>, bool possible = true) {
-    if (sw.kinds.count(T::traits.kind) && possible) c.menu.emplace_back(weight, &make<T>);
+    if (sw.kinds.count(T::traits.kind) && possible) offer_entry(weight, &make<T>, T::traits.kind);
+  };
+  auto aim = [&](const char* kind, bool possible, Step (*make)(const Choices&, const Swarm&), const char* name) {
+    if (sw.kinds.count(kind) && possible) offer_entry(2, make, name);
   };
   offer(6, std::type_identity<CancelStep>{});
   offer(5, std::type_identity<AddStep>{});
@@ -275,23 +515,40 @@ void offer_menu(const ExploreState& s, const Swarm& sw, Choices& c) {
   offer(1, std::type_identity<LogonStep>{}, !c.logon_names.empty());
   offer(1, std::type_identity<LogoffStep>{}, s.world.logons.size() > 1);
   offer(1, std::type_identity<ProfileStep>{});
-  if (sw.provider_faults || sw.profile_faults) c.menu.emplace_back(2, &make_fault);
-  if (c.menu.empty()) c.menu.emplace_back(1, &make<DrivesStep>);
+  if (sw.provider_faults || sw.profile_faults) offer_entry(2, &make_fault, "fault");
+  const char* cancel = CancelStep::traits.kind;
+  aim(cancel, !c.busy_files.empty(), &cancel_open_files, "cancel-open-files");
+  aim(cancel, !c.busy_dirs.empty(), &cancel_open_dirs, "cancel-open-dirs");
+  aim(cancel, !c.elsewhere.empty(), &cancel_elsewhere, "cancel-elsewhere");
+  aim(GetConnectionStep::traits.kind, !c.elsewhere.empty(), &get_connection_elsewhere, "get-connection-elsewhere");
+  aim(QueryDosDeviceStep::traits.kind, !c.elsewhere.empty(), &query_elsewhere, "query-elsewhere");
+  aim(JobStep::traits.kind, !c.printers.empty(), &job_on_held, "job-on-held");
+  aim(cancel, !c.remembered.empty(), &cancel_remembered, "cancel-remembered");
+  aim(cancel, !c.fragile.empty(), &cancel_fragile, "cancel-fragile-profile");
+  aim(cancel, c.provider_fault_armed, &cancel_faulted, "cancel-faulted");
+  aim(cancel, !c.respelled.empty(), &cancel_respelled, "cancel-respelled");
+  aim(cancel, !c.partnered.empty(), &cancel_by_partner, "cancel-by-partner");
+  aim(AddStep::traits.kind, !c.respelled.empty(), &add_respelled, "add-respelled");
+  const bool paths = !actors_with_paths(c).empty();
+  aim(OpenStep::traits.kind, paths, &open_on_held, "open-on-held");
+  aim(ChdirStep::traits.kind, paths, &chdir_on_held, "chdir-on-held");
+  aim(LogoffStep::traits.kind, !c.with_leftovers.empty(), &logoff_with_leftovers, "logoff-with-leftovers");
+  aim(IoStep::traits.kind, !c.orphaned.empty(), &io_orphaned, "io-orphaned");
+  if (sw.profile_faults && !c.devices_of_user.empty()) offer_entry(2, &fault_callers_profile, "fault-callers-profile");
+  if (c.menu.empty()) offer_entry(1, &make<DrivesStep>, DrivesStep::traits.kind);
 }
 
 }  // namespace
 
-rc::Gen<Step> gen_step(const ExploreState& s, const std::shared_ptr<const Swarm>& swarm) {
+rc::Gen<GeneratedStep> gen_step(const ExploreState& s, const std::shared_ptr<const Swarm>& swarm) {
   std::shared_ptr<const Choices> choices = read_choices(s, *swarm);
-  return rc::gen::exec([choices, swarm]() -> Step {
+  return rc::gen::exec([choices, swarm]() -> GeneratedStep {
     int total = 0;
-    for (const auto& [w, k] : choices->menu) total += w;
+    for (const auto& entry : choices->menu) total += entry.weight;
     int roll = uniform(0, total);
-    for (const auto& [w, generator] : choices->menu) {
-      if (roll < w) return generator(*choices, *swarm);
-      roll -= w;
-    }
-    return DrivesStep{pick(choices->actors)};
+    for (size_t i = 0; i + 1 < choices->menu.size(); roll -= choices->menu[i++].weight)
+      if (roll < choices->menu[i].weight) return {choices->menu[i].make(*choices, *swarm), choices->menu[i].name};
+    return {choices->menu.back().make(*choices, *swarm), choices->menu.back().name};
   });
 }
 

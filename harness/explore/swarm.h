@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "explore/adaptive_weights.h"
 #include "vocabulary/setup.h"
 
 namespace wnc {
@@ -21,7 +22,8 @@ struct Swarm {
   bool ansi = false;            // the implementation offers the A forms
   bool null_name = false;       // ... a NULL lpName
   bool print = false;           // ... print redirections
-  std::string describe() const; // one line, for logs and saved scenarios
+  AdaptiveWeights::Factors weights;  // the explorer's, for this case (not drawn: adapted)
+  std::string describe() const; // one line, for logs and saved scenarios: the drawn knobs
 };
 
 // Only what `capabilities` (an implementation's hello) offers is ever enabled.
