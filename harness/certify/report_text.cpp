@@ -1,6 +1,7 @@
 #include "certify/report_text.h"
 
 #include "certify/results_document.h"
+#include "run/describe.h"
 #include "vocabulary/codes.h"
 
 namespace wnc::report {
@@ -20,13 +21,14 @@ std::string verdict_class(const json& r) {
 
 std::string counts(const json& r) {
   const json& s = r.at("summary");
-  auto n = [&](const char* key) { return std::to_string(s.at(key).get<size_t>()); };
-  std::string out = n("scenarios") + " scenarios: " + n("passed") + " passed, " + n("failed") + " failed, " +
-                    n("known_divergences") + " known divergences, " + n("unexpected_passes") + " unexpected passes, " +
-                    n("not_supported") + " not supported";
+  auto n = [&](const char* key) { return s.at(key).get<long long>(); };
+  std::string out = counted(n("scenarios"), "scenario") + ": " + std::to_string(n("passed")) + " passed, " +
+                    std::to_string(n("failed")) + " failed, " + counted(n("known_divergences"), "known divergence") + ", " +
+                    counted(n("unexpected_passes"), "unexpected pass", "unexpected passes") + ", " +
+                    std::to_string(n("not_supported")) + " not supported";
   const json& e = r.at("exploration");
-  out += "; exploration: " + std::to_string(e.at("cases_run").get<long long>()) + " cases, " +
-         std::to_string(e.at("steps").get<long long>()) + " steps, " + (e.at("passed").get<bool>() ? "no divergence" : "DIVERGED");
+  out += "; exploration: " + counted(e.at("cases_run").get<long long>(), "case") + ", " +
+         counted(e.at("steps").get<long long>(), "step") + ", " + (e.at("passed").get<bool>() ? "no divergence" : "DIVERGED");
   return out;
 }
 
@@ -36,8 +38,8 @@ std::string settings(const json& r) {
   std::string out = "wnetconf " + r.value("harness_version", std::string("(unrecorded)")) + ", --sut " +
                     r.at("sut").get<std::string>() + ", model " + r.at("model_version").get<std::string>() +
                     ", exploration seed " + std::to_string(e.at("seed").get<std::uint64_t>()) + ", " +
-                    std::to_string(e.at("cases").get<int>()) + " cases of at most " +
-                    std::to_string(e.at("max_steps").get<int>()) + " steps";
+                    counted(e.at("cases").get<int>(), "case") + " of at most " +
+                    counted(e.at("max_steps").get<int>(), "step");
   if (shard.at("total").get<int>() > 1)
     out += ", shard " + std::to_string(shard.at("index").get<int>()) + "/" + std::to_string(shard.at("total").get<int>()) +
            " (partial: merge the shards for the verdict)";

@@ -5,6 +5,7 @@
 #include "cli/sut_choice.h"
 #include "explore/explore_blocks.h"
 #include "output/atomic_file.h"
+#include "run/describe.h"
 #include "run/ledger.h"
 #include "vocabulary/codes.h"
 
@@ -13,27 +14,27 @@ namespace wnc::cli {
 namespace {
 
 void print_summary(std::ostream& out, const ExploreReport& report, const ExploreOptions& options, const Ledger* ledger) {
-  out << report.cases << " cases, " << report.steps << " steps: "
+  out << counted(report.cases, "case") << ", " << counted(report.steps, "step") << ": "
       << (report.passed ? (report.known.empty() ? "all agree" : "no new divergence") : "DIVERGED") << "\n";
   if (report.divergences.empty() && !report.failure.empty()) out << report.failure;
   if (!options.keep_going && !report.divergences.empty()) {
     out << report.failure;
     if (!report.saved_file.empty())
-      out << "shrunk to " << report.shrunk_length << " steps, saved as " << report.saved_file << "\n";
+      out << "shrunk to " << counted(report.shrunk_length, "step") << ", saved as " << report.saved_file << "\n";
   }
   if (options.keep_going) {
     out << "distinct divergences: " << report.divergences.size() << "\n";
     for (size_t i = 0; i < report.divergences.size(); ++i) {
       const FoundDivergence& d = report.divergences[i];
-      out << "  " << i + 1 << ". " << d.signature << "\n     " << d.cases << (d.cases == 1 ? " case" : " cases")
-          << ", first case " << d.first_case << ", shrunk to " << d.shrunk_length << " steps, "
+      out << "  " << i + 1 << ". " << d.signature << "\n     " << counted(d.cases, "case") << ", first case "
+          << d.first_case << ", shrunk to " << counted(d.shrunk_length, "step") << ", "
           << (d.saved_file.empty() ? "not saved" : d.saved_file) << "\n";
     }
   }
   if (!ledger) return;
   out << "known divergences (" << ledger->file << "): " << report.known.size() << "\n";
   for (const KnownFinding& k : report.known)
-    out << "  " << k.signature << "\n     " << k.cases << (k.cases == 1 ? " case" : " cases") << ", first case "
+    out << "  " << k.signature << "\n     " << counted(k.cases, "case") << ", first case "
         << k.first_case << ", " << k.entry << "\n";
   const auto stale = report.stale_entries(*ledger);
   if (!stale.empty()) {
@@ -118,7 +119,7 @@ void add_explore(CLI::App& app, int& exit_code) {
         explore_blocks(*sut, opt->explore, spec, std::cout, &explore,
                        {[&](const ExploreSlice& slice) {
                           std::cout << "shard " << spec.text() << ", block " << slice.block << ": seed " << slice.seed
-                                    << ", " << slice.cases << " cases" << std::endl;
+                                    << ", " << counted(slice.cases, "case") << std::endl;
                         },
                         [&](const ExploreSlice&, ExploreReport part) {
                           part.cases += report.cases;

@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/install_layout.h"
 #include "cli/sut_choice.h"
+#include "run/describe.h"
 #include "run/run_json.h"
 #include "run/run_text.h"
 #include "run/runner.h"
@@ -44,8 +45,8 @@ int run_paths(const RunOptions& opt, const char* name) {
     }
     scenarios = shard(loaded, spec);
     if (spec.partial())
-      std::cout << "shard " << spec.text() << " (--shard or GTEST_SHARD_INDEX/GTEST_TOTAL_SHARDS): " << scenarios.size()
-                << " scenarios\n";
+      std::cout << "shard " << spec.text() << " (--shard or GTEST_SHARD_INDEX/GTEST_TOTAL_SHARDS): "
+                << counted(scenarios.size(), "scenario") << "\n";
     sut = make_sut(opt.sut);
   } catch (const SutFailure& e) {
     return not_driven(name, e);
@@ -62,6 +63,7 @@ int run_paths(const RunOptions& opt, const char* name) {
     std::cout << "wnetconf " << name << " against " << report.hello.name << " " << report.hello.version << " ("
               << report.hello.platform << ")" << (opt.sut.mutant.empty() ? "" : ", mutant " + opt.sut.mutant) << "\n";
     print_totals(std::cout, report);
+    std::cout << "verdict: " << verdict_words(report.conformant(), report) << "\n";
     if (opt.json) std::cout << summary_json(report).dump() << std::endl;
     return report.conformant() ? exit_code::kConformant : exit_code::kFailures;
   } catch (const SutFailure& e) {
