@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/sut_choice.h"
 #include "explore/explore_blocks.h"
+#include "explore/reproduce.h"
 #include "output/atomic_file.h"
 #include "run/describe.h"
 #include "run/ledger.h"
@@ -58,9 +59,9 @@ void add_explore(CLI::App& app, int& exit_code) {
     std::optional<double> budget;
   };
   auto opt = std::make_shared<Options>();
-  // What else decides the run, for the reproduce lines (a budget makes it time-dependent).
-  auto campaign_flags = [](const Options& o) {
-    return std::string(o.explore.keep_going ? " --keep-going" : "") + (o.ledger_file.empty() ? "" : " --expect " + o.ledger_file);
+  // Everything that decides the run but a budget, which only makes it time-dependent.
+  auto command_of = [](const Options& o, std::uint64_t seed, int cases) {
+    return explore_command({o.sut.flags(), seed, cases, o.explore.max_steps, o.explore.keep_going, o.ledger_file});
   };
   add_sut_options(*cmd, opt->sut);
   cmd->add_option("--seed", opt->seed, "The seed that decides the whole run (chosen and printed if absent)");
@@ -76,13 +77,12 @@ void add_explore(CLI::App& app, int& exit_code) {
   cmd->add_flag("--require-coverage", opt->require_coverage, "Fail unless every return code of the seed page was hit");
   cmd->add_flag("--json", opt->json, "Print a machine-readable summary as the last line");
   cmd->add_flag("-v,--verbose", opt->explore.verbose, "Log every case's swarm knobs");
-  cmd->callback([opt, campaign_flags, &exit_code]() {
+  cmd->callback([opt, command_of, &exit_code]() {
     opt->explore.seed = opt->seed ? *opt->seed : std::random_device{}() * 4294967296ULL + std::random_device{}();
     std::cout << "seed: " << opt->explore.seed << std::endl;
     opt->explore.label = opt->sut.mutant.empty() ? opt->sut.spec : opt->sut.mutant;
-    opt->explore.command = "wnetconf explore " + opt->sut.flags() + " --seed " + std::to_string(opt->explore.seed) +
-                           " --cases " + std::to_string(opt->explore.cases) + " --max-steps " +
-                           std::to_string(opt->explore.max_steps) + campaign_flags(*opt);
+    opt->explore.command = command_of(*opt, opt->explore.seed, opt->explore.cases);
+    std::string reproduce = opt->explore.command;
     opt->explore.budget_seconds = opt->budget;
     std::unique_ptr<Sut> sut;
     ShardSpec spec;
@@ -115,13 +115,20 @@ void add_explore(CLI::App& app, int& exit_code) {
       if (!spec.partial()) {
         report = explore(*sut, opt->explore, std::cout);
       } else {
-        // This shard's blocks, each its own seed, as certify cuts them; stop at a failure.
-        explore_blocks(*sut, opt->explore, spec, std::cout, &explore,
+        // This shard's blocks, each its own seed, as certify cuts them; stop at a failure. A
+        // block explored alone reproduces it.
+        const ExploreFn explore_block = [&](Sut& s, const ExploreOptions& block, std::ostream& log) {
+          ExploreOptions named = block;
+          named.command = command_of(*opt, block.seed, block.cases);
+          return explore(s, named, log);
+        };
+        explore_blocks(*sut, opt->explore, spec, std::cout, explore_block,
                        {[&](const ExploreSlice& slice) {
                           std::cout << "shard " << spec.text() << ", block " << slice.block << ": seed " << slice.seed
                                     << ", " << counted(slice.cases, "case") << std::endl;
                         },
-                        [&](const ExploreSlice&, ExploreReport part) {
+                        [&](const ExploreSlice& slice, ExploreReport part) {
+                          if (!part.passed) reproduce = command_of(*opt, slice.seed, slice.cases);
                           part.cases += report.cases;
                           part.steps += report.steps;
                           part.seconds += report.seconds;
@@ -144,10 +151,8 @@ void add_explore(CLI::App& app, int& exit_code) {
                     << "\nhere it is instead:\n"
                     << d.unsaved_case;
       if (!report.saved_file.empty())
-        std::cout << "replay: wnetconf replay " << report.saved_file << " " << opt->sut.flags() << "\n";
-      std::cout << "reproduce: wnetconf explore " << opt->sut.flags() << " --seed " << report.seed << " --cases "
-                << opt->explore.cases << " --max-steps " << opt->explore.max_steps << campaign_flags(*opt)
-                << " (RapidCheck: " << report.reproduce << ")\n";
+        std::cout << "replay: wnetconf replay " << shell_word(report.saved_file) << " " << opt->sut.flags() << "\n";
+      std::cout << "reproduce: " << reproduce << " (RapidCheck: " << report.reproduce << ")\n";
     }
     std::cout << "cancel return codes:";
     for (const auto& [name, n] : report.cancel_codes) std::cout << " " << name << "=" << n;

@@ -1,4 +1,6 @@
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "run/shard.h"
 #include "cli/commands.h"
@@ -71,6 +73,20 @@ int run_paths(const RunOptions& opt, const char* name) {
   }
 }
 
+// The --mutant a case saved by explore was found under, from the command its header records;
+// empty for none (or a file explore did not write).
+std::string mutant_found_under(const std::string& file) {
+  std::ifstream in(file);
+  const std::string found_by = "# Minimal failing case found by: ";
+  for (std::string line; std::getline(in, line) && line.rfind("#", 0) == 0;) {
+    if (line.rfind(found_by, 0) != 0) continue;
+    std::istringstream words(line.substr(found_by.size()));
+    for (std::string word; words >> word;)
+      if (word == "--mutant" && words >> word) return word;
+  }
+  return "";
+}
+
 }  // namespace
 
 void add_run(CLI::App& app, int& exit_code) {
@@ -102,7 +118,13 @@ void add_replay(CLI::App& app, int& exit_code) {
   cmd->add_option("file", opt->paths[0], "The scenario file")->required();
   add_run_options(cmd, *opt);
   opt->verbose = true;
-  cmd->callback([opt, &exit_code]() { exit_code = run_paths(*opt, "replay"); });
+  cmd->callback([opt, &exit_code]() {
+    // A case that shows a mutant's bug passes on the clean sim: said, so a pass is not taken for a fix.
+    if (const std::string found = mutant_found_under(opt->paths[0]); !found.empty() && found != opt->sut.mutant)
+      std::cerr << "wnetconf replay: this case was found under --mutant " << found << "; run "
+                << (opt->sut.mutant.empty() ? "without it" : "under --mutant " + opt->sut.mutant) << ", it may pass\n";
+    exit_code = run_paths(*opt, "replay");
+  });
 }
 
 }  // namespace wnc::cli
