@@ -1,6 +1,8 @@
 #include "certify/report_text.h"
 
+#include "certify/bundle.h"
 #include "certify/results_document.h"
+#include "explore/reproduce.h"
 #include "run/describe.h"
 #include "vocabulary/codes.h"
 
@@ -10,8 +12,10 @@ using nlohmann::json;
 
 std::string title(const json& r) {
   const json& impl = r.at("implementation");
+  const std::string sut = r.at("sut").get<std::string>(), mutant = "sim --mutant ";
   return r.at("vendor").get<std::string>() + ": " + impl.at("name").get<std::string>() + " " +
-         impl.at("version").get<std::string>() + " (" + impl.at("platform").get<std::string>() + ")";
+         impl.at("version").get<std::string>() + " (" + impl.at("platform").get<std::string>() + ")" +
+         (sut.rfind(mutant, 0) == 0 ? ", mutant " + sut.substr(mutant.size()) : "");
 }
 
 std::string verdict_class(const json& r) {
@@ -44,6 +48,38 @@ std::string settings(const json& r) {
     out += ", shard " + std::to_string(shard.at("index").get<int>()) + "/" + std::to_string(shard.at("total").get<int>()) +
            " (partial: merge the shards for the verdict)";
   return out;
+}
+
+std::vector<std::string> not_conformant_because(const json& r) {
+  if (r.at("conformant").get<bool>()) return {};
+  const json& s = r.at("summary");
+  auto n = [&](const char* key) { return s.at(key).get<long long>(); };
+  std::vector<std::string> why;
+  if (n("failed")) why.push_back(counted(n("failed"), "scenario") + " failed");
+  if (n("unexpected_passes"))
+    why.push_back(counted(n("unexpected_passes"), "scenario") + " passed although the ledger lists a divergence");
+  if (!s.at("stale_ledger_entries").empty())
+    why.push_back(counted(static_cast<long long>(s.at("stale_ledger_entries").size()), "ledger entry", "ledger entries") +
+                  " explained nothing (stale)");
+  long long diverged = 0;
+  for (const auto& b : r.at("exploration").at("blocks")) diverged += !b.at("passed").get<bool>();
+  if (diverged) why.push_back("the exploration diverged in " + counted(diverged, "block"));
+  if (n("not_supported") == n("scenarios")) why.push_back("nothing was tested: the implementation supports no scenario");
+  bool tested = false;
+  for (const auto& req : r.at("requirements")) tested = tested || req.at("verdict") != "not tested";
+  if (!tested && n("not_supported") < n("scenarios")) why.push_back("no requirement was tested");
+  return why;
+}
+
+std::string block_reproduce(const json& r, const json& b) {
+  return explore_command({sut_flags_of_label(r.at("sut").get<std::string>()), b.at("seed").get<std::uint64_t>(),
+                          b.at("cases").get<int>(), r.at("exploration").at("max_steps").get<int>(), false,
+                          r.at("ledger").is_null() ? "" : bundle_file::kLedger});
+}
+
+std::string block_replay(const json& r, const json& b) {
+  return "wnetconf replay " + shell_word(b.at("saved_file").get<std::string>()) + " " +
+         sut_flags_of_label(r.at("sut").get<std::string>());
 }
 
 std::vector<const json*> traced_scenarios(const json& r) {
