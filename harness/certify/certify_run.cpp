@@ -2,8 +2,10 @@
 
 #include <algorithm>
 
+#include "certify/bundle.h"
 #include "certify/progress.h"
 #include "certify/results_document.h"
+#include "explore/reproduce.h"
 #include "scenario/scenario_loader.h"
 
 namespace wnc {
@@ -51,7 +53,14 @@ void run_exploration(Sut& sut, const CertifyRequest& req, const ExploreFn& explo
   whole.label = "certify";
   whole.ledger = req.ledger ? &*req.ledger : nullptr;  // what it explains is known, and the block goes on
   std::ostream no_log(nullptr);  // the explorer logs only in verbose mode, which certify does not use
-  explore_blocks(sut, whole, req.settings.shard, no_log, explore,
+  // A block's saved case names the command that explores that block alone, from the bundle's folder.
+  const ExploreFn explore_block = [&](Sut& s, const ExploreOptions& block, std::ostream& log) {
+    ExploreOptions named = block;
+    named.command = explore_command({sut_flags_of_label(req.settings.sut), block.seed, block.cases, block.max_steps, false,
+                                     req.ledger ? bundle_file::kLedger : ""});
+    return explore(s, named, log);
+  };
+  explore_blocks(sut, whole, req.settings.shard, no_log, explore_block,
                  {nullptr, [&](const ExploreSlice& slice, ExploreReport report) {
                     ExplorationBlock block{slice, std::move(report), nullptr};
                     if (!block.report.saved_file.empty()) {

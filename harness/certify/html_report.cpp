@@ -5,6 +5,7 @@
 
 #include "certify/markup.h"
 #include "certify/report_text.h"
+#include "run/describe.h"
 
 namespace wnc {
 
@@ -26,6 +27,9 @@ pre{background:#f6f8fa;padding:8px;overflow-x:auto;white-space:pre-wrap}
 .verdict p{margin:2px 0}
 .verdict.pass{background:#1a7f37}.verdict.known{background:#9a6700}.verdict.fail{background:#cf222e}
 .badge{display:inline-block;padding:0 6px;margin:1px 2px;border-radius:10px;font-size:12px;white-space:nowrap}
+code.id{white-space:nowrap}
+.legend{font-size:13px;color:#57606a}
+.verdict ul{margin:6px 0 2px;padding-left:20px}
 .s-passed,.s-met,.s-matched{background:#dafbe1}
 .s-failed,.s-not-met,.s-stale,.s-unexpected-pass{background:#ffd8d3}
 .s-known-divergence{background:#fff1c2}
@@ -47,13 +51,26 @@ std::string badge(const std::string& text, const std::string& status) {
   return "<span class=\"badge " + css_class(status) + "\">" + e(text) + "</span>";
 }
 
+// What each colour of pill says, as the requirement matrix and the scenario lists use them.
+void legend(std::ostream& out) {
+  out << "<p id=\"legend\" class=\"legend\">Requirements: " << badge("met", "met") << " every scenario covering it passed "
+      << badge("not met", "not met") << " one failed or passed unexpectedly " << badge("known divergence", "known divergence")
+      << " it diverges as the ledger says " << badge("not tested", "not tested")
+      << " no scenario covering it ran. Scenarios: " << badge("passed", "passed") << badge("failed", "failed")
+      << badge("known divergence", "known divergence") << " as the ledger says "
+      << badge("unexpected pass", "unexpected pass") << " the ledger lists a divergence it no longer shows "
+      << badge("not supported", "not supported") << " the implementation cannot run it.</p>\n";
+}
+
 void requirement_matrix(std::ostream& out, const json& r) {
-  out << "<section id=\"requirements\"><h2>Requirement coverage</h2>\n"
+  out << "<section id=\"requirements\"><h2>Requirement coverage</h2>\n";
+  legend(out);
+  out << 
          "<table id=\"requirement-matrix\"><thead><tr><th>Requirement</th><th>Rule</th><th>Verdict</th>"
          "<th>Scenarios</th><th>Exploration steps</th></tr></thead><tbody>\n";
   for (const auto& req : r.at("requirements")) {
     const std::string verdict = req.at("verdict").get<std::string>();
-    out << "<tr><td><code>" << e(req.at("id")) << "</code></td><td>" << e(req.at("rule")) << "</td><td>" << badge(verdict, verdict)
+    out << "<tr><td><code class=\"id\">" << e(req.at("id")) << "</code></td><td>" << e(req.at("rule")) << "</td><td>" << badge(verdict, verdict)
         << "</td><td>";
     for (const auto& sc : req.at("scenarios")) {
       const std::string status = sc.at("status").get<std::string>();
@@ -110,7 +127,7 @@ void failures(std::ostream& out, const json& r) {
   bool any = !traced.empty();
   for (const json* sc : traced) {
     const std::string status = sc->at("status").get<std::string>();
-    out << "<article class=\"failure\"><h3><code>" << e(sc->at("id")) << "</code> " << badge(status, status) << "</h3>\n<p>"
+    out << "<article class=\"failure\"><h3><code class=\"id\">" << e(sc->at("id")) << "</code> " << badge(status, status) << "</h3>\n<p>"
         << e(sc->at("title")) << " &mdash; <code>" << e(sc->at("file")) << "</code></p>\n";
     if (sc->contains("note")) out << "<p>" << e((*sc)["note"]) << "</p>\n";
     trace_table(out, *sc);
@@ -120,10 +137,12 @@ void failures(std::ostream& out, const json& r) {
     if (b.at("passed").get<bool>()) continue;
     any = true;
     out << "<article class=\"failure\"><h3>Exploration block " << b.at("block").get<int>() << " "
-        << badge("failed", "failed") << "</h3>\n<p>Seed " << b.at("seed").get<std::uint64_t>() << ", " << b.at("cases").get<int>()
-        << " cases; reproduce with <code>wnetconf explore --seed " << b.at("seed").get<std::uint64_t>() << " --cases "
-        << b.at("cases").get<int>() << "</code>";
-    if (!b.at("saved_file").get<std::string>().empty()) out << "; minimal case saved as <code>" << e(b["saved_file"]) << "</code>";
+        << badge("failed", "failed") << "</h3>\n<p>Seed " << b.at("seed").get<std::uint64_t>() << ", "
+        << counted(b.at("cases").get<int>(), "case") << ". In the bundle's folder, reproduce with <code class=\"reproduce\">"
+        << e(report::block_reproduce(r, b)) << "</code>";
+    if (!b.at("saved_file").get<std::string>().empty())
+      out << "; the minimal case is saved as <code>" << e(b["saved_file"]) << "</code>, replayed by <code class=\"replay\">"
+          << e(report::block_replay(r, b)) << "</code>";
     out << ".</p>\n<pre>" << e(b.at("failure")) << "</pre>\n";
     if (!b.at("trace").is_null()) trace_table(out, b["trace"]);
     out << "</article>\n";
@@ -161,7 +180,7 @@ void scenario_list(std::ostream& out, const json& r) {
          "</tr></thead><tbody>\n";
   for (const auto& sc : r.at("scenarios")) {
     const std::string status = sc.at("status").get<std::string>();
-    out << "<tr><td><code>" << e(sc.at("id")) << "</code></td><td>" << badge(status, status) << "</td><td>";
+    out << "<tr><td><code class=\"id\">" << e(sc.at("id")) << "</code></td><td>" << badge(status, status) << "</td><td>";
     for (const auto& c : sc.at("covers")) out << "<code>" << e(c) << "</code> ";
     out << "</td></tr>\n";
   }
@@ -177,8 +196,13 @@ std::string html_report(const json& r) {
          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<title>wnetconf certification: " << e(report::title(r)) << "</title>\n<style>" << kStyle << "</style></head><body>\n"
-      << "<header id=\"verdict\" class=\"verdict " << report::verdict_class(r) << "\"><h1>Verdict: " << e(verdict) << "</h1>\n"
-      << "<p>" << e(report::title(r)) << "</p><p>" << e(report::counts(r)) << "</p><p>" << e(report::settings(r))
+      << "<header id=\"verdict\" class=\"verdict " << report::verdict_class(r) << "\"><h1>Verdict: " << e(verdict) << "</h1>\n";
+  if (const auto why = report::not_conformant_because(r); !why.empty()) {
+    out << "<ul id=\"not-conformant-because\">";
+    for (const std::string& reason : why) out << "<li>" << e(reason) << "</li>";
+    out << "</ul>\n";
+  }
+  out << "<p>" << e(report::title(r)) << "</p><p>" << e(report::counts(r)) << "</p><p>" << e(report::settings(r))
       << "</p></header>\n";
   requirement_matrix(out, r);
   ledger_table(out, r);

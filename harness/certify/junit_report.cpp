@@ -5,6 +5,7 @@
 
 #include "certify/markup.h"
 #include "certify/results_document.h"
+#include "run/describe.h"
 
 namespace wnc {
 
@@ -57,7 +58,7 @@ Case scenario_case(const json& sc, const json& timings) {
 Case block_case(const json& b, const json& timings) {
   const std::string block = std::to_string(b.at("block").get<int>());
   Case c{"exploration", "block " + block + " (seed " + std::to_string(b.at("seed").get<std::uint64_t>()) + ", " +
-                            std::to_string(b.at("cases").get<int>()) + " cases)",
+                            counted(b.at("cases").get<int>(), "case") + ")",
          b.at("saved_file").get<std::string>(), timings.value(block, 0.0), "", "", "", ""};
   if (!b.at("passed").get<bool>()) {
     c.outcome = "failure";

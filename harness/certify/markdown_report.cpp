@@ -5,6 +5,7 @@
 
 #include "certify/markup.h"
 #include "certify/report_text.h"
+#include "run/describe.h"
 
 namespace wnc {
 
@@ -85,8 +86,10 @@ void failures(std::ostream& out, const json& r) {
     any = true;
     const std::string seed = std::to_string(b.at("seed").get<std::uint64_t>());
     out << "### Exploration block " << b.at("block").get<int>() << " (failed)\n\n"
-        << "Reproduce with `wnetconf explore --seed " << seed << " --cases " << b.at("cases").get<int>() << "`";
-    if (!b.at("saved_file").get<std::string>().empty()) out << "; minimal case saved as " << m(b["saved_file"]);
+        << "Seed " << seed << ", " << counted(b.at("cases").get<int>(), "case") << ". In the bundle's folder, reproduce with `"
+        << report::block_reproduce(r, b) << "`";
+    if (!b.at("saved_file").get<std::string>().empty())
+      out << "; the minimal case is saved as " << m(b["saved_file"]) << ", replayed by `" << report::block_replay(r, b) << "`";
     // A fenced block shows the explorer's words as they are; a longer fence than any run
     // of backticks inside keeps it closed.
     const std::string text = b.at("failure").get<std::string>();
@@ -135,7 +138,10 @@ void scenario_list(std::ostream& out, const json& r) {
 std::string markdown_report(const json& r) {
   std::ostringstream out;
   out << "# wnetconf certification: " << m(report::title(r)) << "\n\n"
-      << "**Verdict: " << m(r.at("verdict")) << "** " << verdict_mark(report::verdict_class(r)) << "\n\n"
+      << "**Verdict: " << m(r.at("verdict")) << "** " << verdict_mark(report::verdict_class(r)) << "\n\n";
+  for (const std::string& why : report::not_conformant_because(r)) out << "- " << m(why) << "\n";
+  if (!r.at("conformant").get<bool>()) out << "\n";
+  out
       << m(report::counts(r)) << "\n\n" << m(report::settings(r)) << "\n\n";
   requirement_matrix(out, r);
   ledger_table(out, r);

@@ -1,6 +1,9 @@
 #include "certify/report_text.h"
 
+#include "certify/bundle.h"
 #include "certify/results_document.h"
+#include "explore/reproduce.h"
+#include "run/describe.h"
 #include "vocabulary/codes.h"
 
 namespace wnc::report {
@@ -9,8 +12,10 @@ using nlohmann::json;
 
 std::string title(const json& r) {
   const json& impl = r.at("implementation");
+  const std::string sut = r.at("sut").get<std::string>(), mutant = "sim --mutant ";
   return r.at("vendor").get<std::string>() + ": " + impl.at("name").get<std::string>() + " " +
-         impl.at("version").get<std::string>() + " (" + impl.at("platform").get<std::string>() + ")";
+         impl.at("version").get<std::string>() + " (" + impl.at("platform").get<std::string>() + ")" +
+         (sut.rfind(mutant, 0) == 0 ? ", mutant " + sut.substr(mutant.size()) : "");
 }
 
 std::string verdict_class(const json& r) {
@@ -20,13 +25,14 @@ std::string verdict_class(const json& r) {
 
 std::string counts(const json& r) {
   const json& s = r.at("summary");
-  auto n = [&](const char* key) { return std::to_string(s.at(key).get<size_t>()); };
-  std::string out = n("scenarios") + " scenarios: " + n("passed") + " passed, " + n("failed") + " failed, " +
-                    n("known_divergences") + " known divergences, " + n("unexpected_passes") + " unexpected passes, " +
-                    n("not_supported") + " not supported";
+  auto n = [&](const char* key) { return s.at(key).get<long long>(); };
+  std::string out = counted(n("scenarios"), "scenario") + ": " + std::to_string(n("passed")) + " passed, " +
+                    std::to_string(n("failed")) + " failed, " + counted(n("known_divergences"), "known divergence") + ", " +
+                    counted(n("unexpected_passes"), "unexpected pass", "unexpected passes") + ", " +
+                    std::to_string(n("not_supported")) + " not supported";
   const json& e = r.at("exploration");
-  out += "; exploration: " + std::to_string(e.at("cases_run").get<long long>()) + " cases, " +
-         std::to_string(e.at("steps").get<long long>()) + " steps, " + (e.at("passed").get<bool>() ? "no divergence" : "DIVERGED");
+  out += "; exploration: " + counted(e.at("cases_run").get<long long>(), "case") + ", " +
+         counted(e.at("steps").get<long long>(), "step") + ", " + (e.at("passed").get<bool>() ? "no divergence" : "DIVERGED");
   return out;
 }
 
@@ -36,12 +42,44 @@ std::string settings(const json& r) {
   std::string out = "wnetconf " + r.value("harness_version", std::string("(unrecorded)")) + ", --sut " +
                     r.at("sut").get<std::string>() + ", model " + r.at("model_version").get<std::string>() +
                     ", exploration seed " + std::to_string(e.at("seed").get<std::uint64_t>()) + ", " +
-                    std::to_string(e.at("cases").get<int>()) + " cases of at most " +
-                    std::to_string(e.at("max_steps").get<int>()) + " steps";
+                    counted(e.at("cases").get<int>(), "case") + " of at most " +
+                    counted(e.at("max_steps").get<int>(), "step");
   if (shard.at("total").get<int>() > 1)
     out += ", shard " + std::to_string(shard.at("index").get<int>()) + "/" + std::to_string(shard.at("total").get<int>()) +
            " (partial: merge the shards for the verdict)";
   return out;
+}
+
+std::vector<std::string> not_conformant_because(const json& r) {
+  if (r.at("conformant").get<bool>()) return {};
+  const json& s = r.at("summary");
+  auto n = [&](const char* key) { return s.at(key).get<long long>(); };
+  std::vector<std::string> why;
+  if (n("failed")) why.push_back(counted(n("failed"), "scenario") + " failed");
+  if (n("unexpected_passes"))
+    why.push_back(counted(n("unexpected_passes"), "scenario") + " passed although the ledger lists a divergence");
+  if (!s.at("stale_ledger_entries").empty())
+    why.push_back(counted(static_cast<long long>(s.at("stale_ledger_entries").size()), "ledger entry", "ledger entries") +
+                  " explained nothing (stale)");
+  long long diverged = 0;
+  for (const auto& b : r.at("exploration").at("blocks")) diverged += !b.at("passed").get<bool>();
+  if (diverged) why.push_back("the exploration diverged in " + counted(diverged, "block"));
+  if (n("not_supported") == n("scenarios")) why.push_back("nothing was tested: the implementation supports no scenario");
+  bool tested = false;
+  for (const auto& req : r.at("requirements")) tested = tested || req.at("verdict") != "not tested";
+  if (!tested && n("not_supported") < n("scenarios")) why.push_back("no requirement was tested");
+  return why;
+}
+
+std::string block_reproduce(const json& r, const json& b) {
+  return explore_command({sut_flags_of_label(r.at("sut").get<std::string>()), b.at("seed").get<std::uint64_t>(),
+                          b.at("cases").get<int>(), r.at("exploration").at("max_steps").get<int>(), false,
+                          r.at("ledger").is_null() ? "" : bundle_file::kLedger});
+}
+
+std::string block_replay(const json& r, const json& b) {
+  return "wnetconf replay " + shell_word(b.at("saved_file").get<std::string>()) + " " +
+         sut_flags_of_label(r.at("sut").get<std::string>());
 }
 
 std::vector<const json*> traced_scenarios(const json& r) {

@@ -11,6 +11,7 @@
 #include "cli/install_layout.h"
 #include "cli/sut_choice.h"
 #include "output/interrupt_notice.h"
+#include "run/describe.h"
 #include "run/run_json.h"
 #include "run/run_text.h"
 #include "scenario/scenario_loader.h"
@@ -51,11 +52,12 @@ void print_outcome_lines(const Certification& c, const std::string& bundle, bool
     cases += b.report.cases;
     steps += b.report.steps;
   }
-  std::cout << "exploration: " << c.exploration.size() << " blocks, " << cases << " cases, " << steps << " steps, "
+  std::cout << "exploration: " << counted(c.exploration.size(), "block") << ", " << counted(cases, "case") << ", "
+            << counted(steps, "step") << ", "
             << (c.exploration_passed() ? "no divergence" : "DIVERGED") << "\n";
   if (c.run.tested_anything() && !c.tested_a_requirement())
     std::cout << "no requirement was tested: the scenarios that ran cover none, so this is not conformant\n";
-  std::cout << "verdict: " << c.verdict() << "\nbundle: " << bundle << "\n";
+  std::cout << "verdict: " << verdict_words(c.conformant(), c.run) << "\nbundle: " << bundle << "\n";
   if (json)
     std::cout << nlohmann::json{{"verdict", c.verdict()}, {"conformant", c.conformant()}, {"bundle", bundle},
                                 {"summary", summary_json(c.run)}}

@@ -4,7 +4,9 @@
 #include "cli/commands.h"
 #include "cli/sut_choice.h"
 #include "explore/explore_blocks.h"
+#include "explore/reproduce.h"
 #include "output/atomic_file.h"
+#include "run/describe.h"
 #include "run/ledger.h"
 #include "vocabulary/codes.h"
 
@@ -13,27 +15,27 @@ namespace wnc::cli {
 namespace {
 
 void print_summary(std::ostream& out, const ExploreReport& report, const ExploreOptions& options, const Ledger* ledger) {
-  out << report.cases << " cases, " << report.steps << " steps: "
+  out << counted(report.cases, "case") << ", " << counted(report.steps, "step") << ": "
       << (report.passed ? (report.known.empty() ? "all agree" : "no new divergence") : "DIVERGED") << "\n";
   if (report.divergences.empty() && !report.failure.empty()) out << report.failure;
   if (!options.keep_going && !report.divergences.empty()) {
     out << report.failure;
     if (!report.saved_file.empty())
-      out << "shrunk to " << report.shrunk_length << " steps, saved as " << report.saved_file << "\n";
+      out << "shrunk to " << counted(report.shrunk_length, "step") << ", saved as " << report.saved_file << "\n";
   }
   if (options.keep_going) {
     out << "distinct divergences: " << report.divergences.size() << "\n";
     for (size_t i = 0; i < report.divergences.size(); ++i) {
       const FoundDivergence& d = report.divergences[i];
-      out << "  " << i + 1 << ". " << d.signature << "\n     " << d.cases << (d.cases == 1 ? " case" : " cases")
-          << ", first case " << d.first_case << ", shrunk to " << d.shrunk_length << " steps, "
+      out << "  " << i + 1 << ". " << d.signature << "\n     " << counted(d.cases, "case") << ", first case "
+          << d.first_case << ", shrunk to " << counted(d.shrunk_length, "step") << ", "
           << (d.saved_file.empty() ? "not saved" : d.saved_file) << "\n";
     }
   }
   if (!ledger) return;
   out << "known divergences (" << ledger->file << "): " << report.known.size() << "\n";
   for (const KnownFinding& k : report.known)
-    out << "  " << k.signature << "\n     " << k.cases << (k.cases == 1 ? " case" : " cases") << ", first case "
+    out << "  " << k.signature << "\n     " << counted(k.cases, "case") << ", first case "
         << k.first_case << ", " << k.entry << "\n";
   const auto stale = report.stale_entries(*ledger);
   if (!stale.empty()) {
@@ -57,9 +59,9 @@ void add_explore(CLI::App& app, int& exit_code) {
     std::optional<double> budget;
   };
   auto opt = std::make_shared<Options>();
-  // What else decides the run, for the reproduce lines (a budget makes it time-dependent).
-  auto campaign_flags = [](const Options& o) {
-    return std::string(o.explore.keep_going ? " --keep-going" : "") + (o.ledger_file.empty() ? "" : " --expect " + o.ledger_file);
+  // Everything that decides the run but a budget, which only makes it time-dependent.
+  auto command_of = [](const Options& o, std::uint64_t seed, int cases) {
+    return explore_command({o.sut.flags(), seed, cases, o.explore.max_steps, o.explore.keep_going, o.ledger_file});
   };
   add_sut_options(*cmd, opt->sut);
   cmd->add_option("--seed", opt->seed, "The seed that decides the whole run (chosen and printed if absent)");
@@ -75,13 +77,12 @@ void add_explore(CLI::App& app, int& exit_code) {
   cmd->add_flag("--require-coverage", opt->require_coverage, "Fail unless every return code of the seed page was hit");
   cmd->add_flag("--json", opt->json, "Print a machine-readable summary as the last line");
   cmd->add_flag("-v,--verbose", opt->explore.verbose, "Log every case's swarm knobs");
-  cmd->callback([opt, campaign_flags, &exit_code]() {
+  cmd->callback([opt, command_of, &exit_code]() {
     opt->explore.seed = opt->seed ? *opt->seed : std::random_device{}() * 4294967296ULL + std::random_device{}();
     std::cout << "seed: " << opt->explore.seed << std::endl;
     opt->explore.label = opt->sut.mutant.empty() ? opt->sut.spec : opt->sut.mutant;
-    opt->explore.command = "wnetconf explore " + opt->sut.flags() + " --seed " + std::to_string(opt->explore.seed) +
-                           " --cases " + std::to_string(opt->explore.cases) + " --max-steps " +
-                           std::to_string(opt->explore.max_steps) + campaign_flags(*opt);
+    opt->explore.command = command_of(*opt, opt->explore.seed, opt->explore.cases);
+    std::string reproduce = opt->explore.command;
     opt->explore.budget_seconds = opt->budget;
     std::unique_ptr<Sut> sut;
     ShardSpec spec;
@@ -114,13 +115,20 @@ void add_explore(CLI::App& app, int& exit_code) {
       if (!spec.partial()) {
         report = explore(*sut, opt->explore, std::cout);
       } else {
-        // This shard's blocks, each its own seed, as certify cuts them; stop at a failure.
-        explore_blocks(*sut, opt->explore, spec, std::cout, &explore,
+        // This shard's blocks, each its own seed, as certify cuts them; stop at a failure. A
+        // block explored alone reproduces it.
+        const ExploreFn explore_block = [&](Sut& s, const ExploreOptions& block, std::ostream& log) {
+          ExploreOptions named = block;
+          named.command = command_of(*opt, block.seed, block.cases);
+          return explore(s, named, log);
+        };
+        explore_blocks(*sut, opt->explore, spec, std::cout, explore_block,
                        {[&](const ExploreSlice& slice) {
                           std::cout << "shard " << spec.text() << ", block " << slice.block << ": seed " << slice.seed
-                                    << ", " << slice.cases << " cases" << std::endl;
+                                    << ", " << counted(slice.cases, "case") << std::endl;
                         },
-                        [&](const ExploreSlice&, ExploreReport part) {
+                        [&](const ExploreSlice& slice, ExploreReport part) {
+                          if (!part.passed) reproduce = command_of(*opt, slice.seed, slice.cases);
                           part.cases += report.cases;
                           part.steps += report.steps;
                           part.seconds += report.seconds;
@@ -143,10 +151,8 @@ void add_explore(CLI::App& app, int& exit_code) {
                     << "\nhere it is instead:\n"
                     << d.unsaved_case;
       if (!report.saved_file.empty())
-        std::cout << "replay: wnetconf replay " << report.saved_file << " " << opt->sut.flags() << "\n";
-      std::cout << "reproduce: wnetconf explore " << opt->sut.flags() << " --seed " << report.seed << " --cases "
-                << opt->explore.cases << " --max-steps " << opt->explore.max_steps << campaign_flags(*opt)
-                << " (RapidCheck: " << report.reproduce << ")\n";
+        std::cout << "replay: wnetconf replay " << shell_word(report.saved_file) << " " << opt->sut.flags() << "\n";
+      std::cout << "reproduce: " << reproduce << " (RapidCheck: " << report.reproduce << ")\n";
     }
     std::cout << "cancel return codes:";
     for (const auto& [name, n] : report.cancel_codes) std::cout << " " << name << "=" << n;

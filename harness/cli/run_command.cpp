@@ -1,9 +1,12 @@
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "run/shard.h"
 #include "cli/commands.h"
 #include "cli/install_layout.h"
 #include "cli/sut_choice.h"
+#include "run/describe.h"
 #include "run/run_json.h"
 #include "run/run_text.h"
 #include "run/runner.h"
@@ -44,8 +47,8 @@ int run_paths(const RunOptions& opt, const char* name) {
     }
     scenarios = shard(loaded, spec);
     if (spec.partial())
-      std::cout << "shard " << spec.text() << " (--shard or GTEST_SHARD_INDEX/GTEST_TOTAL_SHARDS): " << scenarios.size()
-                << " scenarios\n";
+      std::cout << "shard " << spec.text() << " (--shard or GTEST_SHARD_INDEX/GTEST_TOTAL_SHARDS): "
+                << counted(scenarios.size(), "scenario") << "\n";
     sut = make_sut(opt.sut);
   } catch (const SutFailure& e) {
     return not_driven(name, e);
@@ -62,11 +65,26 @@ int run_paths(const RunOptions& opt, const char* name) {
     std::cout << "wnetconf " << name << " against " << report.hello.name << " " << report.hello.version << " ("
               << report.hello.platform << ")" << (opt.sut.mutant.empty() ? "" : ", mutant " + opt.sut.mutant) << "\n";
     print_totals(std::cout, report);
+    std::cout << "verdict: " << verdict_words(report.conformant(), report) << "\n";
     if (opt.json) std::cout << summary_json(report).dump() << std::endl;
     return report.conformant() ? exit_code::kConformant : exit_code::kFailures;
   } catch (const SutFailure& e) {
     return not_driven(name, e);
   }
+}
+
+// The --mutant a case saved by explore was found under, from the command its header records;
+// empty for none (or a file explore did not write).
+std::string mutant_found_under(const std::string& file) {
+  std::ifstream in(file);
+  const std::string found_by = "# Minimal failing case found by: ";
+  for (std::string line; std::getline(in, line) && line.rfind("#", 0) == 0;) {
+    if (line.rfind(found_by, 0) != 0) continue;
+    std::istringstream words(line.substr(found_by.size()));
+    for (std::string word; words >> word;)
+      if (word == "--mutant" && words >> word) return word;
+  }
+  return "";
 }
 
 }  // namespace
@@ -100,7 +118,13 @@ void add_replay(CLI::App& app, int& exit_code) {
   cmd->add_option("file", opt->paths[0], "The scenario file")->required();
   add_run_options(cmd, *opt);
   opt->verbose = true;
-  cmd->callback([opt, &exit_code]() { exit_code = run_paths(*opt, "replay"); });
+  cmd->callback([opt, &exit_code]() {
+    // A case that shows a mutant's bug passes on the clean sim: said, so a pass is not taken for a fix.
+    if (const std::string found = mutant_found_under(opt->paths[0]); !found.empty() && found != opt->sut.mutant)
+      std::cerr << "wnetconf replay: this case was found under --mutant " << found << "; run "
+                << (opt->sut.mutant.empty() ? "without it" : "under --mutant " + opt->sut.mutant) << ", it may pass\n";
+    exit_code = run_paths(*opt, "replay");
+  });
 }
 
 }  // namespace wnc::cli

@@ -7,6 +7,7 @@
 #include "agent/tcp_sut.h"
 #include "cli/commands.h"
 #include "cli/install_layout.h"
+#include "explore/reproduce.h"
 #include "model_sut.h"
 #include "protocol/agent_access.h"
 #include "sim/sim_sut.h"
@@ -15,7 +16,12 @@
 
 namespace wnc::cli {
 
-std::string SutChoice::flags() const { return "--sut " + spec + (mutant.empty() ? "" : " --mutant " + mutant); }
+std::string SutChoice::flags() const {
+  // A deadline decides which slow step is a hang: another one is part of what ran.
+  const bool own_deadline = step_deadline_ms != SutChoice{}.step_deadline_ms;
+  return "--sut " + shell_word(spec) + (mutant.empty() ? "" : " --mutant " + shell_word(mutant)) +
+         (own_deadline ? " --step-deadline-ms " + std::to_string(step_deadline_ms) : "");
+}
 
 std::string SutChoice::label() const { return spec + (mutant.empty() ? "" : " --mutant " + mutant); }
 

@@ -18,7 +18,8 @@ struct SutChoice {
   std::string wine_prefix;       // wine only; empty: a private one under the user's cache
   std::string token_file;        // tcp: only: the agent's shared secret
 
-  // "--sut X" and, when set, " --mutant M": for reproduce lines and recorded settings.
+  // "--sut X" and, when set, " --mutant M" and " --step-deadline-ms N", shell-quoted: for
+  // reproduce lines.
   std::string flags() const;
   // "sim" or "sim --mutant M": how results.json and reports name what ran.
   std::string label() const;

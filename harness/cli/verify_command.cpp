@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <map>
 
 #include "certify/bundle.h"
 #include "certify/certify_run.h"
@@ -11,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/sut_choice.h"
 #include "output/atomic_file.h"
+#include "run/describe.h"
 
 namespace wnc::cli {
 
@@ -20,10 +22,12 @@ namespace {
 
 struct VerifyOptions {
   std::string bundle;
-  bool rerun = false, quiet = false, sut_given = false;
+  bool rerun = false, quiet = false, sut_given = false, json = false;
   SutChoice sut;
   std::vector<std::string> diff;
 };
+
+using nlohmann::json;
 
 // A folder of our own for the re-run's saved exploration cases, gone when done.
 class TempDir {
@@ -43,21 +47,31 @@ class TempDir {
   fs::path path_;
 };
 
-// Prints every finding; true when the bundle is intact.
-bool digests_match(const std::string& dir) {
+// Prints every finding and records each file's check in `result`'s "digests"; true when the
+// bundle is intact.
+bool digests_match(const std::string& dir, json& result) {
   ManifestCheck check = check_manifest(dir);
   for (const auto& f : check.findings) std::cout << dir << ": " << f.file << ": " << f.problem << "\n";
   for (const auto& n : check.notes) std::cout << dir << ": note: " << n << "\n";
+  std::map<std::string, std::string> problems;
+  for (const auto& f : check.findings) problems.emplace(f.file, f.problem);
+  json files = json::array();
+  if (check.manifest.is_object() && check.manifest.contains("files"))
+    for (const auto& [file, digest] : check.manifest["files"].items())
+      if (!problems.count(file)) files.push_back({{"file", file}, {"ok", true}, {"sha256", digest}});
+  for (const auto& [file, problem] : problems) files.push_back({{"file", file}, {"ok", false}, {"problem", problem}});
+  result["digests"].push_back({{"bundle", dir}, {"ok", check.findings.empty()}, {"files", files}, {"notes", check.notes}});
   return check.findings.empty();
 }
 
-int rerun(const VerifyOptions& o) {
+int rerun(const VerifyOptions& o, json& result) {
   BundleContents bundle;
   std::unique_ptr<Sut> sut;
   try {
     bundle = read_bundle(o.bundle);
     sut = make_sut(o.sut);
   } catch (const InputError& e) {
+    result["error"] = e.what();
     std::cerr << "wnetconf verify --rerun: " << e.what() << "\n";
     return exit_code::kBadInput;
   }
@@ -72,60 +86,73 @@ int rerun(const VerifyOptions& o) {
     const auto now = nlohmann::json::parse(json_file_text(results_document(c)));
     const auto differences = compare_results(bundle.results, now);
     for (const auto& d : differences) std::cout << o.bundle << ": re-run differs: " << d << "\n";
+    result["rerun"] = {{"sut", o.sut.label()},
+                       {"matches", differences.empty()},
+                       {"differences", differences},
+                       {"scenarios", c.run.outcomes.size()},
+                       {"exploration_blocks", c.exploration.size()}};
     if (!differences.empty()) return exit_code::kFailures;
-    std::cout << o.bundle << ": the re-run matches: " << c.run.outcomes.size() << " scenarios, " << c.exploration.size()
-              << " exploration blocks\n";
+    std::cout << o.bundle << ": the re-run matches: " << counted(c.run.outcomes.size(), "scenario") << ", "
+              << counted(c.exploration.size(), "exploration block") << "\n";
     return exit_code::kConformant;
   } catch (const SutFailure& e) {
+    result["error"] = std::string("the implementation could not be driven: ") + e.what();
     return not_driven("verify --rerun", e);
   } catch (const InputError& e) {
+    result["error"] = e.what();
     std::cerr << "wnetconf verify --rerun: " << e.what() << "\n";
     return exit_code::kBadInput;
   }
 }
 
 // Exit codes as diff(1): 0 no requirement changed, 1 some did, 2 trouble.
-int diff(const VerifyOptions& o) {
+int diff(const VerifyOptions& o, json& result) {
   try {
-    if (!digests_match(o.diff[0]) || !digests_match(o.diff[1])) {
+    const bool old_intact = digests_match(o.diff[0], result);
+    if (!old_intact || !digests_match(o.diff[1], result)) {
+      result["error"] = "a bundle does not verify; its results cannot be trusted";
       std::cerr << "wnetconf verify --diff: a bundle does not verify; its results cannot be trusted\n";
       return exit_code::kBadInput;
     }
     const auto changes = requirement_changes(read_bundle(o.diff[0]).results, read_bundle(o.diff[1]).results);
-    for (const auto& c : changes) std::cout << c.id << ": " << c.before << " -> " << c.after << "\n";
-    std::cout << changes.size() << " requirement" << (changes.size() == 1 ? "" : "s") << " changed status\n";
+    result["changes"] = json::array();
+    for (const auto& c : changes) {
+      std::cout << c.id << ": " << c.before << " -> " << c.after << "\n";
+      result["changes"].push_back({{"id", c.id}, {"before", c.before}, {"after", c.after}});
+    }
+    std::cout << counted(changes.size(), "requirement") << " changed status\n";
     return changes.empty() ? 0 : 1;
   } catch (const InputError& e) {
+    result["error"] = e.what();
     std::cerr << "wnetconf verify --diff: " << e.what() << "\n";
     return exit_code::kBadInput;
   }
 }
 
-int verify(const VerifyOptions& o) {
+// Bad usage, said on stderr and recorded as the result's error.
+int refuse(const std::string& why, json& result) {
+  std::cerr << "wnetconf verify: " << why << "\n";
+  result["error"] = why;
+  return exit_code::kBadInput;
+}
+
+int verify(const VerifyOptions& o, json& result) {
   if (!o.diff.empty()) {
-    if (!o.bundle.empty() || o.rerun) {
-      std::cerr << "wnetconf verify: --diff OLD NEW takes no other bundle and no --rerun\n";
-      return exit_code::kBadInput;
-    }
-    return diff(o);
+    if (!o.bundle.empty() || o.rerun) return refuse("--diff OLD NEW takes no other bundle and no --rerun", result);
+    result["diff"] = {{"old", o.diff[0]}, {"new", o.diff[1]}};
+    return diff(o, result);
   }
-  if (o.bundle.empty()) {
-    std::cerr << "wnetconf verify: give a bundle (or --diff OLD NEW)\n";
-    return exit_code::kBadInput;
-  }
+  if (o.bundle.empty()) return refuse("give a bundle (or --diff OLD NEW)", result);
+  result["bundle"] = o.bundle;
   try {
-    if (!digests_match(o.bundle)) return exit_code::kFailures;
+    if (!digests_match(o.bundle, result)) return exit_code::kFailures;
   } catch (const InputError& e) {
-    std::cerr << "wnetconf verify: " << e.what() << "\n";
-    return exit_code::kBadInput;
+    return refuse(e.what(), result);
   }
   std::cout << o.bundle << ": every digest matches the manifest\n";
   if (!o.rerun) return exit_code::kConformant;
-  if (!o.sut_given) {
-    std::cerr << "wnetconf verify: --rerun needs --sut: the implementation to re-run against\n";
-    return exit_code::kBadInput;
-  }
-  return rerun(o);
+  if (!o.sut_given) return refuse("--rerun needs --sut: the implementation to re-run against", result);
+  return rerun(o, result);
 }
 
 }  // namespace
@@ -139,10 +166,15 @@ void add_verify(CLI::App& app, int& exit_code) {
   CLI::Option* sut = sut_options.sut->needs(rerun_flag);
   sut_options.mutant->needs(rerun_flag);
   cmd->add_option("--diff", o->diff, "OLD NEW: requirements whose status changed between two bundles")->expected(2);
+  cmd->add_flag("--json", o->json, "Print a machine-readable result as the last line");
   cmd->add_flag("-q,--quiet", o->quiet, "No progress on stderr");
   cmd->callback([o, sut, &exit_code]() {
     o->sut_given = sut->count() > 0;
-    exit_code = verify(*o);
+    json result = {{"schema", "wnetconf-verify/1"}, {"digests", json::array()}};
+    exit_code = verify(*o, result);
+    result["exit_code"] = exit_code;
+    result["ok"] = exit_code == exit_code::kConformant;
+    if (o->json) std::cout << result.dump(-1, ' ', false, json::error_handler_t::replace) << std::endl;
   });
 }
 

@@ -21,7 +21,7 @@ struct ExploreOptions {
   std::uint64_t seed = 0;
   int cases = 200;
   int max_steps = 40;
-  std::string save_dir = "scenarios/regressions";
+  std::string save_dir = "wnetconf-findings";  // outside the corpus: a finding joins no run of it
   std::string label;  // names the saved scenario: "regression.<label>.<seed>[.<n>]"
   bool verbose = false;  // log every case's swarm knobs
   std::string command;   // how to run this exploration again, for the saved scenario's header

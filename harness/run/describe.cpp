@@ -35,5 +35,9 @@ std::string describe_expectation(const Expectation& e) {
   return out;
 }
 
+std::string counted(long long n, std::string_view one, std::string_view many) {
+  if (n == 1) return "1 " + std::string(one);
+  return std::to_string(n) + " " + (many.empty() ? std::string(one) + "s" : std::string(many));
+}
 
 }  // namespace wnc

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "scenario/scenario.h"
 
@@ -13,5 +14,8 @@ std::string describe_step(const Step& step);
 std::string describe_result(const Result& result);
 // "ERROR_OPEN_FILES (2401), remote '\\fs1\docs'"
 std::string describe_expectation(const Expectation& expectation);
+
+// "1 scenario", "2 scenarios"; `many` for a plural other than one + "s" ("unexpected passes").
+std::string counted(long long n, std::string_view one, std::string_view many = {});
 
 }  // namespace wnc

@@ -31,20 +31,32 @@ void print_outcome(std::ostream& out, const ScenarioOutcome& o) {
 }
 
 void print_totals(std::ostream& out, const RunReport& r) {
-  out << r.outcomes.size() << " scenarios: " << r.count(Status::Passed) << " passed, "
-      << r.count(Status::Failed) << " failed, " << r.count(Status::KnownDivergence) << " known divergences, "
-      << r.count(Status::UnexpectedPass) << " unexpected passes, " << r.count(Status::NotSupported)
-      << " not supported\n";
+  out << counted(r.outcomes.size(), "scenario") << ": " << r.count(Status::Passed) << " passed, "
+      << r.count(Status::Failed) << " failed, " << counted(r.count(Status::KnownDivergence), "known divergence") << ", "
+      << counted(r.count(Status::UnexpectedPass), "unexpected pass", "unexpected passes") << ", "
+      << r.count(Status::NotSupported) << " not supported\n";
   for (const auto& s : r.stale_ledger_entries) out << "stale ledger entry: " << s << "\n";
-  size_t met = 0;
-  auto statuses = requirement_statuses(r);
-  for (const auto& s : statuses) met += std::string(s.verdict()) == "met";
-  out << "requirements: " << met << " of " << statuses.size() << " met\n";
+  std::map<std::string, size_t> verdicts;
+  const auto statuses = requirement_statuses(r);
+  for (const auto& s : statuses) ++verdicts[s.verdict()];
+  out << "requirements: " << verdicts["met"] << " of " << statuses.size() << " met, " << verdicts["not met"] << " not met, "
+      << counted(verdicts["known divergence"], "known divergence") << ", " << verdicts["not tested"] << " not tested\n";
   if (!r.tested_anything())
     out << "nothing was tested: " << (r.outcomes.empty() ? std::string("no scenario ran")
                                                          : "the implementation supports none of the " +
-                                                               std::to_string(r.outcomes.size()) + " scenarios")
+                                                               counted(r.outcomes.size(), "scenario"))
         << ", so this is not conformant\n";
+}
+
+std::string verdict_words(bool conformant, const RunReport& r) {
+  std::string words = conformant ? "conformant" : "not conformant";
+  if (conformant && r.count(Status::KnownDivergence))
+    words += " with " + counted(r.count(Status::KnownDivergence), "known divergence") + " (the ledger's)";
+  size_t untested = 0;
+  const auto statuses = requirement_statuses(r);
+  for (const auto& s : statuses) untested += std::string(s.verdict()) == "not tested";
+  if (untested) words += "; " + std::to_string(untested) + " of " + std::to_string(statuses.size()) + " requirements not tested";
+  return words;
 }
 
 }  // namespace wnc

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 
 #include "run/runner.h"
 
@@ -10,5 +11,8 @@ namespace wnc {
 // A failing (or otherwise notable) scenario with each failing step, expected vs got.
 void print_outcome(std::ostream& out, const ScenarioOutcome& outcome);
 void print_totals(std::ostream& out, const RunReport& report);
+// What exit 0 or 1 means, in words: "conformant with 2 known divergences (the ledger's); 15 of 19
+// requirements not tested". `conformant` is the command's own verdict (certify's counts the exploration).
+std::string verdict_words(bool conformant, const RunReport& report);
 
 }  // namespace wnc

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "run/describe.h"
 #include "vocabulary/capabilities.h"
 #include "vocabulary/input_error.h"
 #include "vocabulary/internal_error.h"
@@ -192,7 +193,7 @@ void check_ledger_scenarios(const Ledger& ledger, const std::vector<Scenario>& k
   for (const auto& d : ledger.divergences)
     if (!d.scenario.empty() && !ids.count(d.scenario))
       throw InputError(d.where(ledger.file) + ": the ledger names scenario '" + d.scenario +
-                       "', which is not among the " + std::to_string(known.size()) + " scenarios of this run");
+                       "', which is not among the " + counted(known.size(), "scenario") + " of this run");
 }
 
 void apply_ledger(RunReport& report, const Ledger& ledger) {

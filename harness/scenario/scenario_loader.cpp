@@ -224,12 +224,24 @@ std::vector<Scenario> load_scenarios(const std::vector<fs::path>& paths) {
   }
   std::vector<Scenario> out;
   std::map<std::string, std::string> seen;
+  // Every broken file is named, so that one run shows all there is to fix.
+  std::vector<ScenarioError> errors;
   for (const auto& f : files) {
-    Scenario sc = load_scenario(f);
-    if (auto it = seen.find(sc.id); it != seen.end())
-      throw ScenarioError(f.string(), 1, 1, "duplicate scenario id '" + sc.id + "' (also in " + it->second + ")");
-    seen[sc.id] = f.string();
-    out.push_back(std::move(sc));
+    try {
+      Scenario sc = load_scenario(f);
+      if (auto it = seen.find(sc.id); it != seen.end())
+        throw ScenarioError(f.string(), 1, 1, "duplicate scenario id '" + sc.id + "' (also in " + it->second + ")");
+      seen[sc.id] = f.string();
+      out.push_back(std::move(sc));
+    } catch (const ScenarioError& e) {
+      errors.push_back(e);
+    }
+  }
+  if (errors.size() == 1) throw errors.front();
+  if (!errors.empty()) {
+    std::string all = std::to_string(errors.size()) + " of " + std::to_string(files.size()) + " scenario files are broken:";
+    for (const auto& e : errors) all += std::string("\n") + e.what();
+    throw InputError(all);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <sstream>
@@ -166,6 +167,20 @@ class Builder : public YAML::EventHandler {
   std::size_t values_ = 0;
 };
 
+// The first tab in a line's indentation up to `last_line`: yaml-cpp reports what it could not
+// parse after it, which does not say that YAML forbids tabs there.
+std::optional<SourcePos> tab_in_indentation(std::string_view text, int last_line) {
+  int line = 1;
+  for (std::size_t start = 0; start < text.size() && line <= last_line; ++line) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::size_t indent_end = text.find_first_not_of(" \t", start);
+    const std::size_t tab = text.find('\t', start);
+    if (tab < std::min(indent_end, end)) return SourcePos{line, static_cast<int>(tab - start) + 1};
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 YamlDocument::YamlDocument(const std::string& text, std::string name) : name_(std::move(name)) {
@@ -182,6 +197,8 @@ YamlDocument::YamlDocument(const std::string& text, std::string name) : name_(st
   } catch (const YAML::Exception& e) {
     // An alias of an anchor never defined fails in the parser, before the builder sees it.
     const bool alias = e.msg == YAML::ErrorMsg::UNKNOWN_ANCHOR;
+    if (auto tab = tab_in_indentation(text, e.mark.line + 1))
+      throw ScenarioError(name_, tab->line, tab->column, "a tab character in the indentation: YAML indents with spaces");
     throw ScenarioError(name_, e.mark.line + 1, e.mark.column + 1, alias ? kNoAnchors : e.msg);
   }
   root_ = builder.take();

@@ -151,7 +151,7 @@ TEST(Ledger, AnEntryNamingAScenarioTheRunDoesNotKnowIsBadInput) {
     check_ledger_scenarios(l, scs);
     FAIL() << "accepted";
   } catch (const InputError& e) {
-    EXPECT_EQ(std::string(e.what()), "v.yaml:9: the ledger names scenario 'a.typo', which is not among the 1 scenarios of this run");
+    EXPECT_EQ(std::string(e.what()), "v.yaml:9: the ledger names scenario 'a.typo', which is not among the 1 scenario of this run");
   }
   l.divergences.pop_back();
   EXPECT_NO_THROW(check_ledger_scenarios(l, scs));

@@ -18,7 +18,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 [ "$("$wnetconf" --version)" = "wnetconf $version" ] || fail "--version printed '$("$wnetconf" --version)'"
 [ -f "$prefix/share/man/man1/wnetconf.1" ] || fail "no man page installed"
-for schema in scenario-v1 ledger-v1 results-v1 manifest-v1 protocol-v1; do
+for schema in scenario-v1 ledger-v1 results-v1 manifest-v1 protocol-v1 verify-v1; do
   [ -f "$prefix/share/wnetconf/schemas/$schema.schema.json" ] || fail "schema $schema not installed"
 done
 files=$(find "$corpus" -name '*.yaml' | wc -l)

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """The published schemas describe what wnetconf writes: two bundles (a conformant sim, and a
 sim with a mutant, which fails scenarios and diverges in exploration) are checked against
-results-v1, manifest-v1 and junit.xsd, and a whole agent session (every step of the corpus
+results-v1, manifest-v1 and junit.xsd, `verify --json` on them (intact and re-run, diffed,
+tampered, refused) against verify-v1, and a whole agent session (every step of the corpus
 as results.json records it, and a malformed request) against protocol-v1, both directions.
 A few documents that must not match are fed too, so a loosened schema is noticed.
    published_schemas_test.py WNETCONF SCHEMA_DIR SCENARIO_SCHEMA WORK_DIR"""
@@ -38,8 +39,19 @@ def check(v, doc, what, should_match=True):
         problems.append(f"{what}: matched, but must not")
 
 
-results_v, manifest_v, protocol_v = (validator(n) for n in
-                                      ("results-v1.schema.json", "manifest-v1.schema.json", "protocol-v1.schema.json"))
+results_v, manifest_v, protocol_v, verify_v = (validator(n) for n in
+                                                ("results-v1.schema.json", "manifest-v1.schema.json",
+                                                 "protocol-v1.schema.json", "verify-v1.schema.json"))
+
+
+def verify_json(what, *args, want_rc, want_ok):
+    r = subprocess.run([wnetconf, "verify", *args, "--json", "-q"], capture_output=True, text=True)
+    lines = r.stdout.strip().splitlines()
+    doc = json.loads(lines[-1]) if lines else {}
+    check(verify_v, doc, f"verify --json ({what})")
+    if r.returncode != want_rc or doc.get("ok") is not want_ok or doc.get("exit_code") != r.returncode:
+        problems.append(f"verify --json ({what}): exit {r.returncode}, ok {doc.get('ok')}, expected {want_rc}, {want_ok}")
+    return doc
 
 mutant = subprocess.run([wnetconf, "run", "--list-mutants"], capture_output=True, text=True, check=True).stdout.split()[0]
 for name, extra in (("clean", []), ("mutant", ["--mutant", mutant])):
@@ -62,6 +74,22 @@ for name, extra in (("clean", []), ("mutant", ["--mutant", mutant])):
     broken = dict(results)
     del broken["harness_version"]
     check(results_v, broken, f"{name}/results.json without harness_version", should_match=False)
+
+    intact = verify_json(name, str(out), "--rerun", "--sut", "sim", *extra, want_rc=0, want_ok=True)
+    if not intact.get("rerun", {}).get("matches") or not all(f["ok"] for f in intact["digests"][0]["files"]):
+        problems.append(f"verify --json ({name}): {intact}")
+
+verify_json("diff", "--diff", str(work / "clean"), str(work / "mutant"), want_rc=1, want_ok=False)
+shutil.copytree(work / "clean", work / "tampered")
+with open(work / "tampered" / "report.md", "a") as f:
+    f.write("tampered\n")
+tampered = verify_json("tampered", str(work / "tampered"), want_rc=1, want_ok=False)
+if [f["file"] for d in tampered["digests"] for f in d["files"] if not f["ok"]] != ["report.md"]:
+    problems.append(f"verify --json (tampered) does not name report.md alone: {tampered['digests']}")
+refused = verify_json("no bundle", str(work / "nothing-here"), want_rc=2, want_ok=False)
+if "error" not in refused:
+    problems.append(f"verify --json (no bundle) gives no error: {refused}")
+check(verify_v, {**refused, "colour": "red"}, "a verify result with an unknown key", should_match=False)
 
 # One agent session: hello, then each scenario's setup is not in results.json, so one reset with
 # a logon per name used, then every recorded step, then a malformed request, then bye.
@@ -90,5 +118,5 @@ check(protocol_v, {"op": "step", "step": {"cancel": {"as": "alice", "name": "Z:"
 
 for p in problems:
     print("FAIL:", p)
-print(f"checked 2 bundles and {len(requests)} requests with {len(answers)} answers")
+print(f"checked 2 bundles, their verify results and {len(requests)} requests with {len(answers)} answers")
 sys.exit(1 if problems else 0)

@@ -72,6 +72,34 @@ TEST_F(ReportsTest, MarkdownSaysWhatHtmlSays) {
   EXPECT_THAT(m, HasSubstr("| ERROR\\_OPEN\\_FILES | 0 | never returned |"));
 }
 
+TEST_F(ReportsTest, HtmlSaysWhyNotConformantWhatPillsMeanAndKeepsIdsWhole) {
+  const std::string h = html();
+  EXPECT_THAT(h, HasSubstr("<ul id=\"not-conformant-because\"><li>2 scenarios failed</li>"
+                           "<li>1 scenario passed although the ledger lists a divergence</li>"));
+  EXPECT_THAT(h, HasSubstr("<li>the exploration diverged in 1 block</li></ul>"));
+  EXPECT_THAT(h, HasSubstr("<p id=\"legend\" class=\"legend\">Requirements: <span class=\"badge s-met\">met</span> every"));
+  EXPECT_THAT(h, HasSubstr("code.id{white-space:nowrap}"));
+  EXPECT_THAT(h, HasSubstr("<td><code class=\"id\">R-RC-OPEN-FILES</code></td>"));
+  EXPECT_THAT(md(), HasSubstr("**Verdict: not conformant** ❌\n\n- 2 scenarios failed\n"));
+}
+
+TEST_F(ReportsTest, ABlockSaysTheWholeCommandThatReproducesIt) {
+  const std::string command = "wnetconf explore --sut test --seed 42 --cases 25 --max-steps 40 --expect ledger.yaml";
+  EXPECT_THAT(html(), HasSubstr("reproduce with <code class=\"reproduce\">" + command + "</code>"));
+  EXPECT_THAT(md(), HasSubstr("reproduce with `" + command + "`"));
+  EXPECT_THAT(md(), HasSubstr("replayed by `wnetconf replay exploration/regression.certify.42.yaml --sut test`"));
+
+  CertifySettings under_mutants = settings();
+  under_mutants.sut = "sim --mutant force-ignored,orphans-usable";
+  TestSut sut;
+  certify(dir("mutant"), sut, under_mutants, false, FakeExplorer{42});
+  const std::string h = read(dir("mutant") / "report.html");
+  EXPECT_THAT(h, HasSubstr(", mutant force-ignored,orphans-usable</title>"));
+  EXPECT_THAT(h, HasSubstr("<code class=\"reproduce\">wnetconf explore --sut sim --mutant force-ignored,orphans-usable --seed 42"
+                           " --cases 25 --max-steps 40</code>"));
+  EXPECT_THAT(read(dir("mutant") / "report.md"), HasSubstr(", mutant force-ignored,orphans-usable\n"));
+}
+
 TEST_F(ReportsTest, TheResultsDocumentKeepsTimingsApart) {
   const auto doc = results(dir("b"));
   EXPECT_EQ(doc.at("schema"), "wnetconf-results/1");

@@ -220,6 +220,23 @@ class LoaderFiles : public ::testing::Test {
   std::filesystem::path dir_;
 };
 
+TEST_F(LoaderFiles, NamesEveryBrokenFile) {
+  std::ofstream(dir_ / "a.yaml") << "id: a\ntitle: t\ncovers: [R-ATOMIC]\nsteps:\n  - drives: {as: system, forse: 1}\n";
+  std::ofstream(dir_ / "b.yaml") << "id: b\ntitle: t\ncovers: [R-ATOMIC]\nsteps:\n  - drives: {as: system}\n";
+  std::ofstream(dir_ / "c.yaml") << "id: c\ntitle: t\ncovers: [R-NOPE]\nsteps:\n  - drives: {as: system}\n";
+  try {
+    load_scenarios({dir_});
+    FAIL() << "accepted";
+  } catch (const ScenarioError& e) {
+    FAIL() << "only one error: " << e.what();
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    EXPECT_EQ(what.substr(0, what.find('\n')), "2 of 3 scenario files are broken:");
+    EXPECT_NE(what.find("\n" + (dir_ / "a.yaml").string() + ":5:"), std::string::npos) << what;
+    EXPECT_NE(what.find("\n" + (dir_ / "c.yaml").string() + ":3:"), std::string::npos) << what;
+  }
+}
+
 TEST_F(LoaderFiles, RefusesAFolderWithoutScenarios) {
   std::ofstream(dir_ / "empty" / "sub" / "notes.txt") << "not a scenario";
   EXPECT_EQ(refusal({dir_ / "empty"}), (dir_ / "empty").string() + ": no scenario files found (no *.yaml in it or its subfolders)");

@@ -139,5 +139,14 @@ TEST(YamlDocument, NamesTheLineOfASyntaxError) {
   EXPECT_GT(e.line(), 0);
 }
 
+TEST(YamlDocument, NamesATabInTheIndentation) {
+  for (const auto& [text, where] : {std::pair{"a: 1\nsteps:\n\t- b: 2\n", "d.yaml:3:1: "},
+                                    std::pair{"a: 1\nb:\n  c:\n  \t d: 2\n", "d.yaml:4:3: "}}) {
+    ScenarioError e = refusal(text);
+    EXPECT_EQ(std::string(e.what()), std::string(where) + "a tab character in the indentation: YAML indents with spaces");
+  }
+  EXPECT_EQ(YamlDocument("a:\t1\n", "d.yaml").root(), json::parse(R"({"a": 1})")) << "a tab after the indentation separates";
+}
+
 }  // namespace
 }  // namespace wnc
