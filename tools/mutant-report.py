@@ -58,15 +58,17 @@ for name, description in mutants:
     median, worst = figures(found)
     saved[name] = {"median": median, "worst": worst}
     rows.append((name, description, killers, median, worst, found))
-if args.save_baseline:
-    with open(args.save_baseline, "w") as f:
-        json.dump(saved, f, indent=1, sort_keys=True)
-
 codes = []  # per seed: code -> share of cancels
 for seed in SEEDS:
     counts = explore(seed, CODE_CASES)["cancel_codes"]
     total = sum(counts.values())
     codes.append({c: counts.get(c, 0) / total for c in CANCEL_CODES})
+shares = {c: {"median": statistics.median(s[c] for s in codes), "lowest": min(s[c] for s in codes)}
+          for c in CANCEL_CODES}
+if args.save_baseline:
+    with open(args.save_baseline, "w") as f:
+        json.dump({"mutants": saved, "cancel_codes": shares}, f, indent=1, sort_keys=True)
+        f.write("\n")
 
 seeds = f"{SEEDS.start}..{SEEDS.stop - 1}"
 with open(args.out, "w") as f:
@@ -82,7 +84,7 @@ with open(args.out, "w") as f:
     f.write("|---|---|---|" + ("---|" if baseline else "") + "---|---|\n")
     for name, description, killers, median, worst, found in rows:
         listed = ", ".join(f"`{k}`" for k in killers[:4]) + (f" (+{len(killers) - 4} more)" if len(killers) > 4 else "")
-        old = baseline.get(name)
+        old = baseline.get("mutants", {}).get(name)
         was = (f" {shown(old['median'])} / {shown(old['worst'])} |" if old else " - |") if baseline else ""
         shrunk = [x["shrunk_length"] for x in found if not x["passed"]]
         f.write(f"| `{name}` | {description} | {len(killers)}: {listed or 'none'} |{was} "
@@ -92,14 +94,19 @@ with open(args.out, "w") as f:
     f.write(f"\nMutants not caught by any corpus scenario: {', '.join(not_caught) or 'none'}.\n")
     f.write(f"Over all {len(rows)} mutants and {len(SEEDS)} seeds: the worst case to detection is "
             f"{shown(max(worsts))}; the largest per-mutant median is {shown(max(medians))}.\n")
+    missed = [r[0] for r in rows if r[4] > 300 or r[3] > 50]
+    f.write(f"Targets (every seed within 300 cases, median within 50): {len(rows) - len(missed)} of "
+            f"{len(rows)} mutants meet both" + (f"; not: {', '.join(f'`{m}`' for m in missed)}" if missed else "") + ".\n")
     if lengths:
         f.write(f"Median shrunk counterexample length: {statistics.median(lengths)} steps "
                 f"(max {max(lengths)}) over {len(lengths)} detections.\n")
     f.write(f"\n## Cancel return codes reached\n\n"
             f"Share of the cancels of `wnetconf explore --sut sim --seed S --cases {CODE_CASES}` "
             f"(no mutant) that return each code, for S in {seeds}: median and lowest over the seeds.\n\n")
-    f.write("| code | median share | lowest share |\n|---|---|---|\n")
+    was = baseline.get("cancel_codes", {})
+    f.write("| code |" + (" before: median / lowest |" if was else "") + " median share | lowest share |\n")
+    f.write("|---|" + ("---|" if was else "") + "---|---|\n")
     for c in CANCEL_CODES:
-        shares = [s[c] for s in codes]
-        f.write(f"| {c} | {100 * statistics.median(shares):.1f}% | {100 * min(shares):.1f}% |\n")
+        old = f" {100 * was[c]['median']:.1f}% / {100 * was[c]['lowest']:.1f}% |" if was else ""
+        f.write(f"| {c} |{old} {100 * shares[c]['median']:.1f}% | {100 * shares[c]['lowest']:.1f}% |\n")
 print(open(args.out).read())

@@ -17,7 +17,7 @@ class AdaptiveWeights {
   // Menu entry -> multiplier of its base weight, in [kLowest, kHighest]; an entry that has
   // produced nothing yet is absent (multiplier 1).
   using Factors = std::map<std::string, double>;
-  static constexpr double kLowest = 0.25, kHighest = 4.0;
+  static constexpr double kLowest = 0.25, kHighest = 8.0;
 
   // "cancel/W2/2401", "open/-/0": the cell a step's result falls in.
   static std::string cell_of(const Step& step, Code rc);

@@ -11,6 +11,8 @@ Result ExploreState::apply(const Step& step) {
   Result result = model::apply(world, step);
   if (auto broken = model::check_invariants(world))
     throw InternalError("the model broke an invariant after " + describe_step(step) + ": " + *broken);
+  last_step = step;
+  last_rc = result.rc;
   return result;
 }
 

@@ -2,6 +2,8 @@
 // loader checks (scenario/validity.h), so that every saved sequence loads as a scenario.
 #pragma once
 
+#include <optional>
+
 #include "reference_model.h"
 #include "scenario/validity.h"
 
@@ -12,6 +14,10 @@ struct ExploreState {
 
   model::State world;
   Validity validity;
+  // The last step applied and what the model answered: the generator looks again at what a
+  // step that succeeded changed (explore/step_generator.cpp, "look-again").
+  std::optional<Step> last_step;
+  Code last_rc = code::kNoError;
 
   // True when `step` is a valid next step that the model decides: the loader accepts it and
   // it is inside the model's domain (model::outside_domain). Shrinking re-checks it, so a

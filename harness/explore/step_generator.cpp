@@ -24,6 +24,7 @@ int uniform(int lo, int hi) { return *rc::gen::resize(100, rc::gen::inRange(lo, 
 // (small) record rather than a copy of the state: shrinking may regenerate it later.
 struct Choices {
   std::vector<std::string> actors;
+  std::map<std::string, std::string> user_of;             // actor -> its user
   std::map<std::string, std::vector<std::string>> held;   // actor -> names it holds
   std::map<std::string, std::vector<std::string>> paths;  // actor -> paths into them
   std::vector<std::string> handles, jobs;                 // declared
@@ -37,12 +38,15 @@ struct Choices {
   std::map<std::string, std::vector<std::string>> printers;    // actor -> its print devices
   std::map<std::string, std::vector<std::string>> elsewhere;   // actor -> devices other logons hold
   std::map<std::string, std::vector<std::string>> remembered;  // actor -> devices only remembered
-  std::map<std::string, std::vector<std::string>> respelled;   // actor -> its deviceless remotes, spelled otherwise
+  std::map<std::string, std::vector<std::string>> deviceless;  // actor -> its deviceless remotes, as given
+  std::map<std::string, std::vector<std::string>> respelled;   // ... spelled otherwise
   std::vector<std::string> fragile;         // actors whose user's profile is unreadable or has a corrupt entry
   std::vector<std::string> partnered;       // actors with a linked partner
   std::vector<std::string> with_leftovers;  // logons with handles, jobs or a current directory
   std::vector<std::string> orphaned;        // handles a cancel or logoff orphaned
   std::map<std::string, std::vector<std::string>> devices_of_user;  // user -> devices its logons hold or remember
+  std::map<std::string, std::vector<std::string>> changed;  // actor -> names the last step changed, to look at again
+  std::string changed_by;                                   // the actor that changed them, if any
   bool provider_fault_armed = false;
   struct Entry {
     int weight;
@@ -103,6 +107,25 @@ std::vector<std::string> respellings(const std::string& remote) {
   return out;
 }
 
+// What the last step changed, if it succeeded: the name an add made or a cancel removed,
+// seen by every actor (its caller first); after a logoff, what the others hold (a partner
+// inherits).
+void read_changes(const ExploreState& st, Choices& c) {
+  if (!st.last_step || st.last_rc != code::kNoError) return;
+  std::optional<std::string> name;
+  if (const auto* add = std::get_if<AddStep>(&*st.last_step)) {
+    name = add->local && !add->local->empty() ? *add->local : add->remote;
+    c.changed_by = add->as;
+  } else if (const auto* cancel = std::get_if<CancelStep>(&*st.last_step)) {
+    name = cancel->name;
+    c.changed_by = cancel->as;
+  }
+  for (const auto& a : c.actors) {
+    if (name) c.changed[a].push_back(*name);
+    else if (std::holds_alternative<LogoffStep>(*st.last_step) && !c.held.at(a).empty()) c.changed[a] = c.held.at(a);
+  }
+}
+
 void read_situations(const ExploreState& st, Choices& c) {
   const model::State& s = st.world;
   for (const auto& a : c.actors) {
@@ -118,7 +141,10 @@ void read_situations(const ExploreState& st, Choices& c) {
       else if (use == Use::Directories) c.busy_dirs[a].push_back(name);
       if (conn.device && conn.type == ResourceType::Print) c.printers[a].push_back(*conn.device);
       if (conn.device) connected.insert(*conn.device);
-      else for (auto& r : respellings(conn.remote)) c.respelled[a].push_back(r);
+      else {
+        c.deviceless[a].push_back(conn.remote);
+        for (auto& r : respellings(conn.remote)) c.respelled[a].push_back(r);
+      }
     }
     if (auto p = s.profiles.find(logon.user); p != s.profiles.end()) {
       bool corrupt = false;
@@ -145,12 +171,14 @@ void read_situations(const ExploreState& st, Choices& c) {
   std::sort(c.with_leftovers.begin(), c.with_leftovers.end());
   c.with_leftovers.erase(std::unique(c.with_leftovers.begin(), c.with_leftovers.end()), c.with_leftovers.end());
   c.provider_fault_armed = s.fault.remaining > 0;
+  read_changes(st, c);
 }
 
 std::shared_ptr<const Choices> read_choices(const ExploreState& s, const Swarm& sw) {
   auto c = std::make_shared<Choices>();
   for (const auto& [name, logon] : s.world.logons) {
     if (name != kSystemLogon || sw.as_system) c->actors.push_back(name);
+    c->user_of[name] = logon.user;
     if (name != kSystemLogon && !logon.partner) c->partners[logon.user].push_back(name);
     if (name != kSystemLogon) c->logged_on.push_back(name);
   }
@@ -419,14 +447,15 @@ Step cancel_by_partner(const Choices& c, const Swarm& sw) {
   return cancel_of(c, sw, as, c.held.at(as).empty() ? pick(devices(sw)) : pick(c.held.at(as)));
 }
 
-// Another deviceless use of a held remote, spelled otherwise.
-Step add_respelled(const Choices& c, const Swarm&) {
-  std::vector<std::string> actors;
-  for (const auto& [a, names] : c.respelled) actors.push_back(a);
+// Another use of a remote the caller holds deviceless: deviceless again (as given or spelled
+// otherwise: uses pile up), or through a device (one cancel by remote must leave it alone).
+Step add_another_use(const Choices& c, const Swarm& sw) {
+  auto [as, remote] = pick_pair(c.deviceless);
   AddStep a;
-  a.as = pick(actors);
-  a.remote = pick(c.respelled.at(a.as));
-  if (coin()) a.local = "";
+  a.as = as;
+  a.remote = coin() ? remote : pick(c.respelled.at(as));
+  if (uniform(0, 3) == 0) a.local = pick(devices(sw));
+  else if (coin()) a.local = "";
   return a;
 }
 
@@ -454,6 +483,29 @@ Step chdir_on_held(const Choices& c, const Swarm&) {
 Step logoff_with_leftovers(const Choices& c, const Swarm&) { return LogoffStep{pick(c.with_leftovers)}; }
 
 Step io_orphaned(const Choices& c, const Swarm&) { return IoStep{pick(c.orphaned)}; }
+
+// Read your writes: the name the last step changed, looked at again by a cancel, or for a
+// device by a lookup, the drive list or the profile (whichever kinds the swarm enables).
+Step look_again(const Choices& c, const Swarm& sw) {
+  auto [as, name] = pick_pair(c.changed);
+  if (c.changed.count(c.changed_by) && uniform(0, 2) != 0) {
+    as = c.changed_by;
+    name = pick(c.changed.at(as));
+  }
+  std::vector<int> ways = {0};
+  const bool device = is_device_name(name);
+  if (device && sw.kinds.count(DrivesStep::traits.kind)) ways.push_back(1);
+  if (device && sw.kinds.count(GetConnectionStep::traits.kind)) ways.push_back(2);
+  if (device && sw.kinds.count(QueryDosDeviceStep::traits.kind)) ways.push_back(3);
+  if (device && as != kSystemLogon && sw.kinds.count(ProfileStep::traits.kind)) ways.push_back(4);
+  switch (pick(ways)) {
+    case 1: return DrivesStep{as};
+    case 2: return GetConnectionStep{as, name};
+    case 3: return QueryDosDeviceStep{as, name};
+    case 4: return ProfileStep{c.user_of.at(as), name};
+    default: return cancel_of(c, sw, as, name);
+  }
+}
 
 // A profile fault on the user of a logon that holds or remembers devices.
 Step fault_callers_profile(const Choices& c, const Swarm&) {
@@ -500,7 +552,10 @@ void offer_menu(const ExploreState& s, const Swarm& sw, Choices& c) {
   auto aim = [&](const char* kind, bool possible, Step (*make)(const Choices&, const Swarm&), const char* name) {
     if (sw.kinds.count(kind) && possible) offer_entry(2, make, name);
   };
-  offer(6, std::type_identity<CancelStep>{});
+  // With nothing held a cancel can only answer ERROR_NOT_CONNECTED (or a fault's code).
+  bool holds_any = false;
+  for (const auto& [a, names] : c.held) holds_any = holds_any || !names.empty();
+  offer(holds_any ? 6 : 2, std::type_identity<CancelStep>{});
   offer(5, std::type_identity<AddStep>{});
   offer(4, std::type_identity<OpenStep>{});
   offer(1, std::type_identity<CloseStep>{}, !c.handles.empty());
@@ -528,13 +583,14 @@ void offer_menu(const ExploreState& s, const Swarm& sw, Choices& c) {
   aim(cancel, c.provider_fault_armed, &cancel_faulted, "cancel-faulted");
   aim(cancel, !c.respelled.empty(), &cancel_respelled, "cancel-respelled");
   aim(cancel, !c.partnered.empty(), &cancel_by_partner, "cancel-by-partner");
-  aim(AddStep::traits.kind, !c.respelled.empty(), &add_respelled, "add-respelled");
+  aim(AddStep::traits.kind, !c.deviceless.empty(), &add_another_use, "add-another-use");
   const bool paths = !actors_with_paths(c).empty();
   aim(OpenStep::traits.kind, paths, &open_on_held, "open-on-held");
   aim(ChdirStep::traits.kind, paths, &chdir_on_held, "chdir-on-held");
   aim(LogoffStep::traits.kind, !c.with_leftovers.empty(), &logoff_with_leftovers, "logoff-with-leftovers");
   aim(IoStep::traits.kind, !c.orphaned.empty(), &io_orphaned, "io-orphaned");
   if (sw.profile_faults && !c.devices_of_user.empty()) offer_entry(2, &fault_callers_profile, "fault-callers-profile");
+  if (!c.changed.empty()) offer_entry(2, &look_again, "look-again");
   if (c.menu.empty()) offer_entry(1, &make<DrivesStep>, DrivesStep::traits.kind);
 }
 
