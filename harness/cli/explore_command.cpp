@@ -17,6 +17,7 @@ namespace {
 void print_summary(std::ostream& out, const ExploreReport& report, const ExploreOptions& options, const Ledger* ledger) {
   out << counted(report.cases, "case") << ", " << counted(report.steps, "step") << ": "
       << (report.passed ? (report.known.empty() ? "all agree" : "no new divergence") : "DIVERGED") << "\n";
+  if (!report.stopped.empty()) out << "stopped early: " << report.stopped << "\n";
   if (report.divergences.empty() && !report.failure.empty()) out << report.failure;
   if (!options.keep_going && !report.divergences.empty()) {
     out << report.failure;
@@ -179,7 +180,9 @@ void add_explore(CLI::App& app, int& exit_code) {
       summary["seconds"] = report.seconds;  // the one field that varies between equal runs
       std::cout << summary.dump() << std::endl;
     }
-    exit_code = report.passed && coverage_ok ? exit_code::kConformant : exit_code::kFailures;
+    exit_code = !report.stopped.empty()                ? exit_code::kSutNotDriven
+                : report.passed && coverage_ok ? exit_code::kConformant
+                                               : exit_code::kFailures;
   });
 }
 

@@ -62,6 +62,10 @@ struct Session {
   // A bug in wnetconf met while exploring. RapidCheck would catch it as a failing case and
   // shrink it as a divergence; explore() throws it as an InternalError instead.
   std::optional<std::string> internal_error;
+  // The implementation could not be reset for a case, twice (an agent that died is replaced
+  // at the next call, so one retry is enough for a crash). No divergence: the run ends there,
+  // keeping what it found.
+  std::optional<std::string> reset_failure;
 };
 
 // Agent output can span lines; every one of them must stay a YAML comment.
@@ -269,7 +273,7 @@ nlohmann::json ExploreReport::to_json() const {
   return {{"seed", seed},           {"passed", passed},       {"cases", cases},
           {"steps", steps},         {"shrunk_length", shrunk_length}, {"saved_file", saved_file},
           {"failure", failure},     {"reproduce", reproduce}, {"divergences", found},
-          {"known", met},           {"budget_spent", budget_spent}, {"cancel_codes", cancel_codes},
+          {"known", met},           {"budget_spent", budget_spent}, {"stopped", stopped}, {"cancel_codes", cancel_codes},
           {"requirements", requirements}, {"all_seed_codes_hit", all_seed_codes_hit()},
           {"cells", cells},         {"weights", weights}};
 }
@@ -316,16 +320,23 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
             return std::make_shared<const StepCommand>(std::move(g.step), g.entry);
           });
         });
-    try {
-      sut.reset(swarm->setup);
-    } catch (const SutFailure& e) {
-      RC_FAIL(std::string("reset failed: ") + e.what() + "\n" + e.output());
+    for (int attempt = 1;; ++attempt) {
+      try {
+        sut.reset(swarm->setup);
+        break;
+      } catch (const SutFailure& e) {
+        if (attempt == 2) {
+          session.reset_failure = std::string("the implementation could not be reset for case ") +
+                                  std::to_string(report.cases + 1) + ", twice: " + e.what() + "\n" + e.output();
+          RC_FAIL(*session.reset_failure);
+        }
+      }
     }
     rc::state::runAll(commands, initial, session);
   };
   auto property = [&]() {
     // Once a bug is met every further case, and every shrink, passes at once.
-    if (session.internal_error) return;
+    if (session.internal_error || session.reset_failure) return;
     if (session.deadline && std::chrono::steady_clock::now() >= *session.deadline) {
       if (session.shrinking) return;  // the smallest case so far is saved; no more attempts
       // Failing before any value is drawn leaves RapidCheck nothing to shrink: the run ends.
@@ -355,6 +366,11 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
       throw InternalError("exploring seed " + std::to_string(options.seed) + ": " + *session.internal_error);
     if (session.out_of_time) {
       report.budget_spent = true;
+      break;
+    }
+    if (session.reset_failure) {
+      report.stopped = *session.reset_failure;
+      report.passed = false;
       break;
     }
     if (outcome.kind == PropertyOutcome::Kind::Passed) break;

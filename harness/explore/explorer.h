@@ -66,6 +66,7 @@ struct ExploreReport {
   std::string reproduce;
   std::vector<FoundDivergence> divergences;  // every new one, in the order found
   std::vector<KnownFinding> known;           // in the order first met
+  std::string stopped;      // why it ended before --cases and --budget: the implementation could not be reset
   bool budget_spent = false;  // the campaign ended at --budget, not at --cases
   std::map<std::string, long long> cancel_codes;  // code name -> cancels returning it
   std::map<std::string, long long> requirements;  // requirement ID -> steps exercising it
