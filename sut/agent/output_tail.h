@@ -21,6 +21,9 @@ class OutputTail {
   // Takes in what is already in the pipe, stops reading and returns the tail. Call it
   // once the writer is gone: its children (wineserver, say) may hold the pipe open forever.
   std::string finish();
+  // What arrived since the last take (its last `capacity` bytes, saying how many went
+  // before them), keeping it in the tail for finish().
+  std::string take();
 
  private:
   void drain();
@@ -34,6 +37,8 @@ class OutputTail {
   std::mutex mutex_;
   std::string tail_;         // up to 2 * capacity_, trimmed to capacity_ when read
   std::size_t dropped_ = 0;  // bytes trimmed off the front
+  std::string fresh_;        // since the last take, bounded like tail_
+  std::size_t fresh_dropped_ = 0;
   std::thread thread_;
 };
 

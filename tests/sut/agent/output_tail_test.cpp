@@ -27,5 +27,37 @@ TEST(OutputTail, KeepsEverythingUnderTheCapacity) {
   EXPECT_EQ(tail.finish(), "oops\n");
 }
 
+// What arrives while the reader thread runs; the test waits for it.
+std::string take_within(OutputTail& tail, int ms) {
+  for (int waited = 0; waited < ms; waited += 5) {
+    if (std::string got = tail.take(); !got.empty()) return got;
+    ::usleep(5000);
+  }
+  return {};
+}
+
+TEST(OutputTail, TakeHandsOutEachPieceOnceAndFinishStillHasAll) {
+  int fds[2];
+  ASSERT_EQ(pipe2(fds, O_CLOEXEC), 0);
+  UniqueFd write_end(fds[1]);
+  OutputTail tail(UniqueFd(fds[0]), 100);
+  ASSERT_EQ(::write(write_end.get(), "one\n", 4), 4);
+  EXPECT_EQ(take_within(tail, 2000), "one\n");
+  EXPECT_EQ(tail.take(), "");
+  ASSERT_EQ(::write(write_end.get(), "two\n", 4), 4);
+  EXPECT_EQ(take_within(tail, 2000), "two\n");
+  EXPECT_EQ(tail.finish(), "one\ntwo\n");
+}
+
+TEST(OutputTail, TakeIsBoundedLikeTheTail) {
+  int fds[2];
+  ASSERT_EQ(pipe2(fds, O_CLOEXEC), 0);
+  UniqueFd write_end(fds[1]);
+  OutputTail tail(UniqueFd(fds[0]), 10);
+  for (int i = 0; i < 100; ++i) ASSERT_EQ(::write(write_end.get(), "0123456789", 10), 10);
+  tail.finish();  // everything read: take() now sees all of it
+  EXPECT_EQ(tail.take(), "[990 earlier bytes not kept]\n0123456789");
+}
+
 }  // namespace
 }  // namespace wnc::agent
