@@ -60,7 +60,9 @@ WineTools resolve_wine(const std::string& chosen) {
   const std::string log = (fs::temp_directory_path() / ("wnetconf-wine-version-" + std::to_string(::getpid()))).string();
   ToolRun version = run_tool({tools.wine, "--version"}, {}, log, kVersionDeadlineMs);
   fs::remove(log, ec);
-  if (version.status != 0 || version.log.rfind("wine-", 0) != 0)
+  // Debian's wrapper may print a warning (no wine32) first: the version is a line of its own.
+  const bool says_wine = version.log.rfind("wine-", 0) == 0 || version.log.find("\nwine-") != std::string::npos;
+  if (version.status != 0 || !says_wine)
     throw InputError(where + tools.wine + " is not a Wine loader: `" + tools.wine + " --version` " +
                      (version.status == 0 ? "printed '" + version.log.substr(0, 80) + "'"
                                           : "failed (status " + std::to_string(version.status) + ")") +
