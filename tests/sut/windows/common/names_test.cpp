@@ -60,7 +60,7 @@ std::vector<std::wstring> remote_names() {
 
 Setup one_logon() {
   Setup setup;
-  setup.logons["alice"] = LogonDecl{"alice"};
+  setup.logons["alice"].user = "alice";
   return setup;
 }
 
@@ -79,7 +79,7 @@ TEST(ProviderNames, AddLocalNamesGetTheModelsAnswer) {
     for (bool disk : {true, false}) {
       model::State state = model::initial_state(one_logon());
       AddStep add{"alice", utf8(local), disk ? R"(\\fs1\docs)" : R"(\\ps1\laser)",
-                  disk ? ResourceType::Disk : ResourceType::Print};
+                  disk ? ResourceType::Disk : ResourceType::Print, false};
       EXPECT_EQ(provider_add_local(local, disk), model_rc(state, add))
           << "add {local: '" << utf8(local) << "', type: " << (disk ? "disk" : "print") << "}";
     }
@@ -88,7 +88,7 @@ TEST(ProviderNames, AddLocalNamesGetTheModelsAnswer) {
 // The provider reaches a remote when it names, in its form, a share (or printer) the
 // network declares: is_remote_name and same_remote against each.
 TEST(ProviderNames, AddRemoteNamesReachTheModelsShares) {
-  const Setup setup = one_logon();
+  const wnc::Setup setup = one_logon();
   for (const auto& remote : remote_names())
     for (bool disk : {true, false}) {
       bool declared = false;
@@ -96,7 +96,7 @@ TEST(ProviderNames, AddRemoteNamesReachTheModelsShares) {
         declared |= same_remote(std::wstring(r.begin(), r.end()), remote);
       const Code provider = is_remote_name(remote) && declared ? code::kNoError : code::kBadNetName;
       model::State state = model::initial_state(setup);
-      AddStep add{"alice", std::nullopt, utf8(remote), disk ? ResourceType::Disk : ResourceType::Print};
+      AddStep add{"alice", std::nullopt, utf8(remote), disk ? ResourceType::Disk : ResourceType::Print, false};
       EXPECT_EQ(provider, model_rc(state, add))
           << "add {remote: '" << utf8(remote) << "', type: " << (disk ? "disk" : "print") << "}";
     }
@@ -113,7 +113,8 @@ const std::vector<Held> kHeld = {{L"Z:", L"\\\\fs1\\docs"}, {L"LPT1:", L"\\\\ps1
 model::State held_world() {
   model::State state = model::initial_state(one_logon());
   for (const auto& h : kHeld) {
-    AddStep add{"alice", utf8(h.local), utf8(h.remote), h.local.rfind(L"LPT", 0) == 0 ? ResourceType::Print : ResourceType::Disk};
+    AddStep add{"alice", utf8(h.local), utf8(h.remote), h.local.rfind(L"LPT", 0) == 0 ? ResourceType::Print : ResourceType::Disk,
+                false};
     EXPECT_EQ(model_rc(state, add), code::kNoError);
   }
   return state;
