@@ -75,6 +75,12 @@ Setup one_logon() {
   return setup;
 }
 
+Expectation rc_of(Code c) {
+  Expectation e;
+  e.rc = c;
+  return e;
+}
+
 CancelStep cancel_q() {
   CancelStep s;
   s.as = "alice";
@@ -99,8 +105,8 @@ TEST_F(WineControlTest, AFailingStepKeepsItsTraceAndAPassingOneNone) {
   Scenario sc;
   sc.id = "wine-control.trace";
   sc.setup = one_logon();
-  sc.steps.push_back({cancel_q(), Expectation{code::kNotConnected}, {}});
-  sc.steps.push_back({cancel_q(), Expectation{code::kOpenFiles}, {}});  // wrong on purpose
+  sc.steps.push_back({cancel_q(), rc_of(code::kNotConnected), {}});
+  sc.steps.push_back({cancel_q(), rc_of(code::kOpenFiles), {}});  // wrong on purpose
   const ScenarioOutcome o = run_scenario(*sut_, sut_->hello(), sc);
   ASSERT_EQ(o.steps.size(), 2u);
   EXPECT_TRUE(o.steps[0].debug_trace.empty()) << o.steps[0].debug_trace;
