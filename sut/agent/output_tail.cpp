@@ -49,6 +49,7 @@ std::string OutputTail::finish() {
 }
 
 std::string OutputTail::take() {
+  if (thread_.joinable()) read_available();  // after finish() the pipe is not read again
   std::lock_guard lock(mutex_);
   std::string out = fresh_.empty() ? std::string() : bounded(fresh_, fresh_dropped_, capacity_);
   fresh_.clear();
@@ -80,6 +81,7 @@ void OutputTail::drain() {
 }
 
 bool OutputTail::read_available() {
+  std::lock_guard reading(read_mutex_);
   char chunk[16 * 1024];
   for (;;) {
     ssize_t n = ::read(fd_.get(), chunk, sizeof chunk);
