@@ -47,6 +47,10 @@ class Sut {
   // Throws SutFailure when the implementation cannot be driven; a step the implementation
   // declines comes back as Result::unsupported.
   virtual Result step(const Step& step) = 0;
+  // What the implementation logged since the last call (Wine's WINEDEBUG channels), at most
+  // the last 64 KiB of it; empty when it keeps no trace. The runner and the explorer keep it
+  // for a step that fails.
+  virtual std::string take_debug_trace() { return {}; }
   virtual void bye() {}
 };
 

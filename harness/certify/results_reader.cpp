@@ -38,6 +38,7 @@ ScenarioOutcome outcome_from_json(const json& j, const Scenario& sc, const json&
     if (!s.at("got").is_null()) rec.got = result_from_json(s.at("got"));
     rec.mismatches = s.value("mismatches", std::vector<std::string>{});
     rec.failure = s.value("agent_output", "");
+    rec.debug_trace = s.value("debug_trace", "");
     if (j.contains("first_divergence") && j["first_divergence"].get<size_t>() == rec.index + 1 && !o.first_divergence)
       o.first_divergence = o.steps.size();
     o.steps.push_back(std::move(rec));

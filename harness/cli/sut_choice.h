@@ -1,11 +1,12 @@
-// The implementation a command drives: the --sut, --mutant, --step-deadline-ms and
-// --wine-prefix options every such command shares, making the implementation, and saying when it could not be
+// The implementation a command drives: the --sut, --mutant, --step-deadline-ms and --wine-*
+// options every such command shares, making the implementation, and saying when it could not be
 // driven. The runner, explorer and certifier see only the Sut it makes (sut/sut.h).
 #pragma once
 
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "sut.h"
 
@@ -16,10 +17,13 @@ struct SutChoice {
   std::string mutant;            // sim only
   int step_deadline_ms = 10000;  // agents only
   std::string wine_prefix;       // wine only; empty: a private one under the user's cache
+  std::string wine;              // wine only; empty: wine on PATH
+  std::string wine_debug;        // wine only: WINEDEBUG for the agent; failing steps keep its trace
+  std::vector<std::string> wine_dll_overrides;  // wine only: DLLs the prefix loads native first
   std::string token_file;        // tcp: only: the agent's shared secret
 
-  // "--sut X" and, when set, " --mutant M" and " --step-deadline-ms N", shell-quoted: for
-  // reproduce lines.
+  // "--sut X" and, when set, " --mutant M", " --step-deadline-ms N", " --wine PATH" and each
+  // " --wine-dll-override FILE", shell-quoted: for reproduce lines.
   std::string flags() const;
   // "sim" or "sim --mutant M": how results.json and reports name what ran.
   std::string label() const;
@@ -30,6 +34,9 @@ struct SutOptions {
   CLI::Option* mutant;
   CLI::Option* step_deadline;
   CLI::Option* wine_prefix;
+  CLI::Option* wine;
+  CLI::Option* wine_debug;
+  CLI::Option* wine_dll_override;
   CLI::Option* token_file;
 };
 SutOptions add_sut_options(CLI::App& cmd, SutChoice& choice,

@@ -18,6 +18,7 @@
 #include "output/interrupt_notice.h"
 #include "requirements.h"
 #include "run/describe.h"
+#include "run/run_text.h"
 #include "run/signature.h"
 #include "scenario/scenario_loader.h"
 #include "scenario/scenario_writer.h"
@@ -31,6 +32,7 @@ struct TraceEntry {
   Step step;
   Result want;
   Result got;
+  std::string debug_trace;  // a diverging step's (Sut::take_debug_trace)
 };
 
 // Everything one exploration shares between the property, the commands and the listener.
@@ -138,12 +140,20 @@ void save_failure(Session& session, const std::string& reproduce) {
   text << commented("#   expected (model): " + describe_result(last.want));
   text << commented("#   got:              " + describe_result(last.got));
   text << "# RapidCheck reproduce: " << (reproduce.empty() ? "(shrinking was interrupted)" : reproduce) << "\n";
+  // The whole trace beside the case (a .txt, which no run loads), its end in the header.
+  const std::filesystem::path trace_file = std::filesystem::path(session.options.save_dir) / (sc.id + ".debug-trace.txt");
+  if (!last.debug_trace.empty()) {
+    std::ostringstream tail;
+    print_trace_tail(tail, last.debug_trace, "# ", trace_file.filename().string());
+    text << tail.str();
+  }
   text << scenario_to_yaml(sc);
 
   found.shrunk_length = static_cast<int>(trace.size());
   const std::filesystem::path file = std::filesystem::path(session.options.save_dir) / (sc.id + ".yaml");
   try {
     std::filesystem::create_directories(session.options.save_dir);
+    if (!last.debug_trace.empty()) write_file_atomically(trace_file, last.debug_trace);
     write_file_atomically(file, text.str());
   } catch (const std::exception& e) {  // a full disk: the case is kept in the report instead
     found.unsaved_case = text.str();
@@ -226,14 +236,15 @@ class StepCommand : public rc::state::Command<ExploreState, Session> {
       kind = StepTrouble::Rejected;
     }
     if (!trouble.empty()) got.unsupported = trouble;
-    session.trace.push_back({step_, want, got});
+    std::string debug_trace = session.sut.take_debug_trace();
+    std::vector<std::string> diff = mismatches(expectation_of(want), got);
+    session.trace.push_back({step_, want, got, diff.empty() ? std::string() : std::move(debug_trace)});
     if (!session.shrinking) {
       ++session.report.steps;
       session.adaptive.record(entry_, step_, want.rc);
       if (std::holds_alternative<CancelStep>(step_)) ++session.report.cancel_codes[code_name(want.rc)];
       for (const auto& id : requirements_exercised(s.world, step_, want)) ++session.report.requirements[id];
     }
-    std::vector<std::string> diff = mismatches(expectation_of(want), got);
     if (!diff.empty()) on_divergence(session, s, step_, want, got, kind, diff);
   }
 
@@ -332,6 +343,7 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
         }
       }
     }
+    sut.take_debug_trace();  // the reset's: each step's trace is its own
     rc::state::runAll(commands, initial, session);
   };
   auto property = [&]() {

@@ -21,6 +21,7 @@ nlohmann::json outcome_json(const ScenarioOutcome& o) {
                         {"passed", rec.mismatches.empty()}};
     if (!rec.mismatches.empty()) j["mismatches"] = rec.mismatches;
     if (!rec.failure.empty()) j["agent_output"] = rec.failure;
+    if (!rec.debug_trace.empty()) j["debug_trace"] = rec.debug_trace;
     steps.push_back(j);
   }
   nlohmann::json j = {{"id", sc.id},       {"file", sc.file},          {"title", sc.title},
@@ -41,7 +42,12 @@ nlohmann::json summary_json(const RunReport& r) {
   nlohmann::json failed = nlohmann::json::array();
   for (const auto& o : r.outcomes)
     if (o.status == Status::Failed || o.status == Status::UnexpectedPass) failed.push_back(o.scenario->id);
-  return {{"implementation", r.hello.raw.value("implementation", nlohmann::json::object())},
+  nlohmann::json traces = nlohmann::json::array();
+  for (const auto& o : r.outcomes)
+    for (const auto& rec : o.steps)
+      if (!rec.debug_trace.empty())
+        traces.push_back({{"scenario", o.scenario->id}, {"step", rec.index + 1}, {"trace", rec.debug_trace}});
+  nlohmann::json summary = {{"implementation", r.hello.raw.value("implementation", nlohmann::json::object())},
           {"scenarios", r.outcomes.size()},
           {"passed", r.count(Status::Passed)},
           {"failed", r.count(Status::Failed)},
@@ -56,6 +62,8 @@ nlohmann::json summary_json(const RunReport& r) {
           {"requirements_known_divergence", by_verdict["known divergence"]},
           {"requirements_not_tested", by_verdict["not tested"]},
           {"conformant", r.conformant()}};
+  if (!traces.empty()) summary["debug_traces"] = traces;  // only an implementation asked to log has them
+  return summary;
 }
 
 }  // namespace wnc

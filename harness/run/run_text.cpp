@@ -1,7 +1,9 @@
 #include "run/run_text.h"
 
+#include <algorithm>
 #include <map>
 #include <sstream>
+#include <vector>
 
 #include "run/describe.h"
 #include "run/verdicts.h"
@@ -27,7 +29,18 @@ void print_outcome(std::ostream& out, const ScenarioOutcome& o) {
       std::istringstream lines(rec.failure);
       for (std::string line; std::getline(lines, line);) out << "    | " << line << "\n";
     }
+    if (!rec.debug_trace.empty()) print_trace_tail(out, rec.debug_trace, "    ");
   }
+}
+
+void print_trace_tail(std::ostream& out, const std::string& trace, const std::string& indent, const std::string& whole_in) {
+  std::vector<std::string> lines;
+  std::istringstream in(trace);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  const size_t shown = std::min(lines.size(), kTraceTailLines);
+  out << indent << "debug trace (" << (shown < lines.size() ? "last " + std::to_string(shown) + " of " : "")
+      << counted(lines.size(), "line") << "; the whole of it in " << whole_in << "):\n";
+  for (size_t i = lines.size() - shown; i < lines.size(); ++i) out << indent << "~ " << lines[i] << "\n";
 }
 
 void print_totals(std::ostream& out, const RunReport& r) {

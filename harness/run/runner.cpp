@@ -74,10 +74,11 @@ ScenarioOutcome run_scenario(Sut& sut, const Hello& hello, const Scenario& sc) {
     sut.reset(sc.setup);
   } catch (const SutFailure& e) {
     out.status = Status::Failed;
-    out.steps.push_back({0, std::nullopt, {"reset failed"}, std::string(e.what()) + "\n" + e.output()});
+    out.steps.push_back({0, std::nullopt, {"reset failed"}, std::string(e.what()) + "\n" + e.output(), {}});
     out.first_divergence = 0;
     return finish();
   }
+  sut.take_debug_trace();  // the start and the reset: each step's trace is its own
   for (size_t i = 0; i < sc.steps.size(); ++i) {
     StepRecord rec;
     rec.index = i;
@@ -96,6 +97,8 @@ ScenarioOutcome run_scenario(Sut& sut, const Hello& hello, const Scenario& sc) {
     } catch (const std::invalid_argument& e) {
       rec.mismatches = {std::string("the implementation rejected the step: ") + e.what()};
     }
+    std::string trace = sut.take_debug_trace();
+    if (!rec.mismatches.empty()) rec.debug_trace = std::move(trace);
     const bool driven = rec.got.has_value();
     if (!rec.mismatches.empty() && !out.first_divergence) out.first_divergence = out.steps.size();
     out.steps.push_back(std::move(rec));

@@ -21,6 +21,7 @@ struct StepRecord {
   std::optional<Result> got;            // absent when the implementation could not be driven
   std::vector<std::string> mismatches;  // empty: the step met its expectation
   std::string failure;                  // SutFailure: what happened and the agent's output
+  std::string debug_trace;              // a step that failed: what the implementation logged (Sut::take_debug_trace)
 };
 
 struct ScenarioOutcome {

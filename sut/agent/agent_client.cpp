@@ -64,6 +64,8 @@ Result AgentClient::step(const Step& step) {
   }
 }
 
+std::string AgentClient::take_debug_trace() { return link_ ? link_->take_trace() : std::string(); }
+
 void AgentClient::bye() {
   if (!link_) return;
   try {

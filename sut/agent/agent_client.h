@@ -26,6 +26,8 @@ class AgentLink {
   virtual AgentEnd kill() = 0;
   // After bye: lets the agent exit on its own within grace_ms, then ends it.
   virtual void close(int grace_ms) = 0;
+  // What the agent logged since the last call, when the link keeps it as a trace.
+  virtual std::string take_trace() { return {}; }
 };
 
 // Makes a fresh link, or throws SutFailure saying why it cannot.
@@ -46,6 +48,7 @@ class AgentClient final : public Sut {
   Hello hello() override;
   void reset(const Setup& setup) override;
   Result step(const Step& step) override;
+  std::string take_debug_trace() override;
   void bye() override;
 
  private:

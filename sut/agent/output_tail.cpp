@@ -20,14 +20,41 @@ OutputTail::OutputTail(UniqueFd fd, std::size_t capacity) : fd_(std::move(fd)), 
 
 OutputTail::~OutputTail() { stop(); }
 
+namespace {
+
+// The last `capacity` bytes of `text`, after a line saying how many went before them.
+std::string bounded(const std::string& text, std::size_t dropped, std::size_t capacity) {
+  std::size_t excess = text.size() > capacity ? text.size() - capacity : 0;
+  // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on "[" + std::string&&.
+  std::string out;
+  if (dropped + excess > 0) out.append("[").append(std::to_string(dropped + excess)).append(" earlier bytes not kept]\n");
+  return out.append(text, excess);
+}
+
+// Appends, trimming in bulk past twice the capacity: amortised O(1) per byte.
+void append_bounded(std::string& text, std::size_t& dropped, const char* data, std::size_t n, std::size_t capacity) {
+  text.append(data, n);
+  if (text.size() > 2 * capacity) {
+    dropped += text.size() - capacity;
+    text.erase(0, text.size() - capacity);
+  }
+}
+
+}  // namespace
+
 std::string OutputTail::finish() {
   stop();
   std::lock_guard lock(mutex_);
-  std::size_t excess = tail_.size() > capacity_ ? tail_.size() - capacity_ : 0;
-  // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on "[" + std::string&&.
-  std::string out;
-  if (dropped_ + excess > 0) out.append("[").append(std::to_string(dropped_ + excess)).append(" earlier bytes not kept]\n");
-  return out.append(tail_, excess);
+  return bounded(tail_, dropped_, capacity_);
+}
+
+std::string OutputTail::take() {
+  if (thread_.joinable()) read_available();  // after finish() the pipe is not read again
+  std::lock_guard lock(mutex_);
+  std::string out = fresh_.empty() ? std::string() : bounded(fresh_, fresh_dropped_, capacity_);
+  fresh_.clear();
+  fresh_dropped_ = 0;
+  return out;
 }
 
 void OutputTail::stop() {
@@ -54,6 +81,7 @@ void OutputTail::drain() {
 }
 
 bool OutputTail::read_available() {
+  std::lock_guard reading(read_mutex_);
   char chunk[16 * 1024];
   for (;;) {
     ssize_t n = ::read(fd_.get(), chunk, sizeof chunk);
@@ -63,11 +91,8 @@ bool OutputTail::read_available() {
       return errno == EAGAIN || errno == EWOULDBLOCK;
     }
     std::lock_guard lock(mutex_);
-    tail_.append(chunk, static_cast<std::size_t>(n));
-    if (tail_.size() > 2 * capacity_) {  // trim in bulk: amortised O(1) per byte
-      dropped_ += tail_.size() - capacity_;
-      tail_.erase(0, tail_.size() - capacity_);
-    }
+    append_bounded(tail_, dropped_, chunk, static_cast<std::size_t>(n), capacity_);
+    append_bounded(fresh_, fresh_dropped_, chunk, static_cast<std::size_t>(n), capacity_);
   }
 }
 

@@ -21,6 +21,10 @@ class OutputTail {
   // Takes in what is already in the pipe, stops reading and returns the tail. Call it
   // once the writer is gone: its children (wineserver, say) may hold the pipe open forever.
   std::string finish();
+  // What arrived since the last take (its last `capacity` bytes, saying how many went
+  // before them), keeping it in the tail for finish(). Reads the pipe first: what the
+  // writer wrote before its last answer belongs to that answer, read by the thread or not.
+  std::string take();
 
  private:
   void drain();
@@ -31,9 +35,12 @@ class OutputTail {
   UniqueFd stop_read_;
   UniqueFd stop_write_;
   std::size_t capacity_;
+  std::mutex read_mutex_;  // one reader at a time, so pieces keep their order
   std::mutex mutex_;
   std::string tail_;         // up to 2 * capacity_, trimmed to capacity_ when read
   std::size_t dropped_ = 0;  // bytes trimmed off the front
+  std::string fresh_;        // since the last take, bounded like tail_
+  std::size_t fresh_dropped_ = 0;
   std::thread thread_;
 };
 

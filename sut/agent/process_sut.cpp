@@ -87,7 +87,7 @@ class SpawnSetup {
 // stdout as the channel, stderr kept as a tail for failure reports.
 class ProcessLink final : public agent::AgentLink {
  public:
-  explicit ProcessLink(const ProcessSutOptions& options) {
+  explicit ProcessLink(const ProcessSutOptions& options) : debug_trace_(options.debug_trace) {
     Pipe in = make_pipe(), out = make_pipe(), err = make_pipe();
     stderr_ = std::make_unique<agent::OutputTail>(std::move(err.read), kStderrTail);
 
@@ -136,6 +136,8 @@ class ProcessLink final : public agent::AgentLink {
 
   void close(int grace_ms) override { end(grace_ms); }
 
+  std::string take_trace() override { return debug_trace_ ? stderr_->take() : std::string(); }
+
  private:
   // Closes the agent's stdin, which ends a serving agent, and gives it grace_ms to go;
   // then kills the group, reaps the agent and says how it ended.
@@ -152,6 +154,7 @@ class ProcessLink final : public agent::AgentLink {
     return how;
   }
 
+  bool debug_trace_;
   pid_t pid_ = -1;
   UniqueFd to_agent_;
   UniqueFd from_agent_;

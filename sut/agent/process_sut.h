@@ -15,6 +15,9 @@ struct ProcessSutOptions {
   std::vector<std::pair<std::string, std::string>> env;  // set on top of ours (WINEPREFIX, …)
   int step_deadline_ms = 10000;   // reset and step
   int start_deadline_ms = 60000;  // from spawning to the answer to hello
+  // Hand out the agent's stderr as its debug trace (Sut::take_debug_trace): for an agent
+  // asked to log, such as Wine's with WINEDEBUG channels.
+  bool debug_trace = false;
 };
 
 // Starts the agent and says hello (throwing SutFailure when that fails). An agent that

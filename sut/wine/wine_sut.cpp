@@ -5,6 +5,7 @@
 #include "agent/process_sut.h"
 #include "wine/host_tool.h"
 #include "wine/wine_prefix.h"
+#include "wine/wine_tools.h"
 
 namespace wnc {
 
@@ -18,12 +19,14 @@ std::string shell_quote(const std::string& s) {
 
 class WineSut final : public Sut {
  public:
-  explicit WineSut(const WineSutOptions& options)
-      : prefix_(std::make_unique<wine::WinePrefix>(options.prefix_dir, options.bin_dir, options.prefix_deadline_ms)) {
+  WineSut(const WineSutOptions& options, const wine::WineTools& tools)
+      : prefix_(std::make_unique<wine::WinePrefix>(options.prefix_dir, options.bin_dir, tools, options.dll_overrides,
+                                                   options.prefix_deadline_ms)) {
     ProcessSutOptions agent;
     // Started in C:\wnetconf, so the agent's own current directory is on the prefix's C:.
-    agent.command = "cd " + shell_quote(prefix_->agent_dir()) + " && exec wine wnetconf-agent.exe";
-    agent.env = prefix_->env();
+    agent.command = "cd " + shell_quote(prefix_->agent_dir()) + " && exec " + shell_quote(tools.wine) + " wnetconf-agent.exe";
+    agent.env = prefix_->agent_env(options.wine_debug);
+    agent.debug_trace = !options.wine_debug.empty();
     agent.step_deadline_ms = options.step_deadline_ms;
     agent.start_deadline_ms = options.start_deadline_ms;
     agent_ = make_process_sut(agent);
@@ -32,6 +35,7 @@ class WineSut final : public Sut {
   Hello hello() override { return agent_->hello(); }
   void reset(const Setup& setup) override { agent_->reset(setup); }
   Result step(const Step& step) override { return agent_->step(step); }
+  std::string take_debug_trace() override { return agent_->take_debug_trace(); }
   void bye() override { agent_->bye(); }
 
  private:
@@ -51,9 +55,10 @@ std::string wine_sut_unavailable(const WineSutOptions& options) {
   if (options.bin_dir.empty())
     return std::string("the Windows agent was not cross-built: ") +
            (*WNETCONF_WINDOWS_SKIP_REASON ? WNETCONF_WINDOWS_SKIP_REASON : "no bin_dir given");
-  for (const char* tool : {"wine", "wineserver", "wineboot"})
-    if (wine::find_on_path(tool).empty())
-      return std::string(tool) + " not found on PATH (Debian package wine)";
+  if (options.wine.empty())
+    for (const char* tool : {"wine", "wineserver"})
+      if (wine::find_on_path(tool).empty())
+        return std::string(tool) + " not found on PATH (Debian package wine), and no --wine given";
   for (const char* file : {"wnetconf-agent.exe", "wnetconf-np.dll"})
     if (!std::filesystem::exists(options.bin_dir + "/" + file))
       return options.bin_dir + "/" + file + " is missing (build target wnetconf_windows)";
@@ -61,8 +66,10 @@ std::string wine_sut_unavailable(const WineSutOptions& options) {
 }
 
 std::unique_ptr<Sut> make_wine_sut(const WineSutOptions& options) {
+  const wine::WineTools tools = wine::resolve_wine(options.wine);  // before the slow prefix
+  wine::check_dll_overrides(options.dll_overrides);
   if (std::string why = wine_sut_unavailable(options); !why.empty()) throw SutFailure("wine: " + why);
-  return std::make_unique<WineSut>(options);
+  return std::make_unique<WineSut>(options, tools);
 }
 
 }  // namespace wnc

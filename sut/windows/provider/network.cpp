@@ -11,6 +11,9 @@
 #include "../common/shared_net.h"
 #include "extended_error.h"
 
+// names.cpp answers with the codes themselves: it has no Windows headers.
+static_assert(WN_BAD_LOCALNAME == 1200 && WN_BAD_DEV_TYPE == 66);
+
 namespace wnc::win {
 
 namespace {
@@ -31,15 +34,10 @@ bool on_network(const SharedNet& net, std::wstring_view remote, DWORD type) {
 
 bool mine(const Connection& c, const LUID& logon) { return c.id != 0 && same_logon(c.logon, logon); }
 
-Connection* find_device(SharedNet& net, std::wstring_view local, const LUID& logon) {
+// The caller's connection that `name` names (a device, or a deviceless remote), if any.
+Connection* find_named(SharedNet& net, const wchar_t* name, const LUID& logon) {
   for (auto& c : net.connections)
-    if (mine(c, logon) && c.local[0] && same_device(c.local, local)) return &c;
-  return nullptr;
-}
-
-Connection* find_deviceless(SharedNet& net, std::wstring_view remote, const LUID& logon) {
-  for (auto& c : net.connections)
-    if (mine(c, logon) && !c.local[0] && same_remote(c.remote, remote)) return &c;
+    if (mine(c, logon) && cancel_matches(name, c.local, c.remote)) return &c;
   return nullptr;
 }
 
@@ -62,11 +60,8 @@ DWORD add_connection(const NETRESOURCEW& resource) {
   std::wstring_view local = resource.lpLocalName ? resource.lpLocalName : L"";
   std::wstring_view remote = resource.lpRemoteName ? resource.lpRemoteName : L"";
   DWORD type = resource.dwType == RESOURCETYPE_PRINT ? RESOURCETYPE_PRINT : RESOURCETYPE_DISK;
-  if (!local.empty()) {
-    if (!is_device_name(local)) return WN_BAD_LOCALNAME;
-    if (is_drive_name(local) != (type == RESOURCETYPE_DISK)) return WN_BAD_DEV_TYPE;
-    if (device_in_use(local)) return WN_ALREADY_CONNECTED;
-  }
+  if (DWORD bad = add_local_check(local, type == RESOURCETYPE_DISK)) return bad;
+  if (!local.empty() && device_in_use(local)) return WN_ALREADY_CONNECTED;
   SharedNetLock lock;
   SharedNet* net = lock.get();
   if (!net) return WN_NO_NETWORK;
@@ -75,7 +70,7 @@ DWORD add_connection(const NETRESOURCEW& resource) {
     return WN_BAD_NETNAME;
   LUID logon = caller_logon();
   // Several deviceless uses of one remote are one connection.
-  if (local.empty() && find_deviceless(*net, remote, logon)) return WN_SUCCESS;
+  if (local.empty() && find_named(*net, resource.lpRemoteName, logon)) return WN_SUCCESS;
   Connection* slot = free_slot(*net);
   if (!slot) return WN_OUT_OF_MEMORY;
   if (!local.empty())
@@ -95,23 +90,12 @@ DWORD cancel_connection(const wchar_t* name, bool force) {
   if (!net) return WN_NO_NETWORK;
   // Every call that reaches the provider meets the fault, whatever its name.
   if (consume_fault(*net)) return WN_EXTENDED_ERROR;
-  if (!name) return WN_NOT_CONNECTED;
-  LUID logon = caller_logon();
-  if (is_device_name(name)) {
-    Connection* c = find_device(*net, name, logon);
-    if (!c) return WN_NOT_CONNECTED;
-    if (!force)
-      if (DWORD busy = in_use(*c)) return busy;
-    remove_device(c->local);
-    *c = Connection{};  // its handles, jobs and current directory are orphaned
-    return WN_SUCCESS;
-  }
-  if (!is_remote_name(name)) return WN_NOT_CONNECTED;
-  Connection* c = find_deviceless(*net, name, logon);
+  Connection* c = find_named(*net, name, caller_logon());
   if (!c) return WN_NOT_CONNECTED;
   if (!force)
     if (DWORD busy = in_use(*c)) return busy;
-  *c = Connection{};
+  if (c->local[0]) remove_device(c->local);
+  *c = Connection{};  // its handles, jobs and current directory are orphaned
   return WN_SUCCESS;
 }
 
@@ -120,7 +104,8 @@ DWORD get_connection(const wchar_t* local, wchar_t* remote, DWORD* chars) {
   SharedNetLock lock;
   SharedNet* net = lock.get();
   if (!net) return WN_NO_NETWORK;
-  Connection* c = is_device_name(local) ? find_device(*net, local, caller_logon()) : nullptr;
+  if (!is_device_name(local)) return WN_BAD_LOCALNAME;  // P-NAME-FORM, as the model's get_connection
+  Connection* c = find_named(*net, local, caller_logon());
   if (!c) return WN_NOT_CONNECTED;
   DWORD needed = static_cast<DWORD>(std::wcslen(c->remote) + 1);
   if (!remote || *chars < needed) {

@@ -1,6 +1,7 @@
 // The provider's side of the simulated network: what a redirector answers to add, cancel
-// and get, in the caller's logon. Everything the router decides (name forms, the profile)
-// is left to the platform's mpr; these are only the network's own answers.
+// and get, in the caller's logon. The profile is left to the platform's mpr. Names are read
+// as docs/behaviour.md reads them (../common/names.h): Wine's mpr passes every name through,
+// so an answer of this provider that departs from the model would pass for Wine's.
 #pragma once
 
 #include <windows.h>

@@ -27,5 +27,29 @@ TEST(OutputTail, KeepsEverythingUnderTheCapacity) {
   EXPECT_EQ(tail.finish(), "oops\n");
 }
 
+// take() reads the pipe itself: what was written before it is in it, whatever the thread did.
+TEST(OutputTail, TakeHandsOutEachPieceOnceAndFinishStillHasAll) {
+  int fds[2];
+  ASSERT_EQ(pipe2(fds, O_CLOEXEC), 0);
+  UniqueFd write_end(fds[1]);
+  OutputTail tail(UniqueFd(fds[0]), 100);
+  ASSERT_EQ(::write(write_end.get(), "one\n", 4), 4);
+  EXPECT_EQ(tail.take(), "one\n");
+  EXPECT_EQ(tail.take(), "");
+  ASSERT_EQ(::write(write_end.get(), "two\n", 4), 4);
+  EXPECT_EQ(tail.take(), "two\n");
+  EXPECT_EQ(tail.finish(), "one\ntwo\n");
+}
+
+TEST(OutputTail, TakeIsBoundedLikeTheTail) {
+  int fds[2];
+  ASSERT_EQ(pipe2(fds, O_CLOEXEC), 0);
+  UniqueFd write_end(fds[1]);
+  OutputTail tail(UniqueFd(fds[0]), 10);
+  for (int i = 0; i < 100; ++i) ASSERT_EQ(::write(write_end.get(), "0123456789", 10), 10);
+  tail.finish();  // everything read: take() now sees all of it
+  EXPECT_EQ(tail.take(), "[990 earlier bytes not kept]\n0123456789");
+}
+
 }  // namespace
 }  // namespace wnc::agent

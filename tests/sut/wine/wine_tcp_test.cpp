@@ -95,7 +95,8 @@ class WineTcpTest : public ::testing::Test {
       if (ci && std::strcmp(ci, "true") == 0) FAIL() << "CI=true, and the Wine SUT cannot run: " << why;
       GTEST_SKIP() << why;
     }
-    prefix_ = std::make_unique<wine::WinePrefix>(options_.prefix_dir, options_.bin_dir, options_.prefix_deadline_ms);
+    prefix_ = std::make_unique<wine::WinePrefix>(options_.prefix_dir, options_.bin_dir, wine::resolve_wine(options_.wine),
+                                                  options_.dll_overrides, options_.prefix_deadline_ms);
   }
   void TearDown() override { prefix_.reset(); }
 
