@@ -25,8 +25,9 @@ int uniform(int lo, int hi) { return *rc::gen::resize(100, rc::gen::inRange(lo, 
 struct Choices {
   std::vector<std::string> actors;
   std::map<std::string, std::string> user_of;             // actor -> its user
+  std::vector<std::string> users;                         // of the logons: whose profiles a step may name
   std::map<std::string, std::vector<std::string>> held;   // actor -> names it holds
-  std::map<std::string, std::vector<std::string>> paths;  // actor -> paths into them
+  std::map<std::string, std::vector<std::string>> paths;  // actor -> roots of paths into them (leaf() ends them)
   std::vector<std::string> handles, jobs;                 // declared
   std::vector<std::string> free_handles, free_jobs;       // not open / not active
   std::vector<std::string> logon_names;                   // not logged on
@@ -55,6 +56,10 @@ struct Choices {
   };
   std::vector<Entry> menu;
 };
+
+// A file and a directory never share a path: a real file system refuses to open a directory
+// as a file (5) or to enter a file (267), which the model, deciding no file system, ignores.
+std::string leaf(HandleKind kind) { return kind == HandleKind::File ? R"(\a.txt)" : R"(\d)"; }
 
 std::vector<std::string> free_names(const std::set<std::string>& used, const char* prefix) {
   std::vector<std::string> out;
@@ -179,18 +184,23 @@ std::shared_ptr<const Choices> read_choices(const ExploreState& s, const Swarm& 
   for (const auto& [name, logon] : s.world.logons) {
     if (name != kSystemLogon || sw.as_system) c->actors.push_back(name);
     c->user_of[name] = logon.user;
+    if (name != kSystemLogon && std::find(c->users.begin(), c->users.end(), logon.user) == c->users.end())
+      c->users.push_back(logon.user);
     if (name != kSystemLogon && !logon.partner) c->partners[logon.user].push_back(name);
     if (name != kSystemLogon) c->logged_on.push_back(name);
   }
   if (c->actors.empty()) c->actors.push_back(kSystemLogon);
+  if (c->users.empty()) c->users.push_back("alice");
   for (const auto& a : c->actors) {
     c->held[a] = held_names(s, a);
     c->paths[a] = {};
     for (const auto& name : c->held[a]) {
-      if (is_disk_device(name)) c->paths[a].push_back(name + R"(\a.txt)");
+      if (is_disk_device(name)) c->paths[a].push_back(name);
       // Only through a deviceless disk connection: a print one would be an implicit connection.
-      if (const std::string path = name + R"(\b)"; is_remote_name(name) && !model::outside_domain(s.world, ChdirStep{a, path}))
-        c->paths[a].push_back(path);
+      // One separator: a remote held as given with a trailing backslash is '\\fs1\docs\d', not '\\d'.
+      const std::string root = name.ends_with('\\') ? name.substr(0, name.size() - 1) : name;
+      if (is_remote_name(name) && !model::outside_domain(s.world, ChdirStep{a, root + leaf(HandleKind::Directory)}))
+        c->paths[a].push_back(root);
     }
   }
   c->handles.assign(s.validity.declared_handles().begin(), s.validity.declared_handles().end());
@@ -221,15 +231,20 @@ std::vector<std::string> remotes(const Swarm& sw) {
 
 // Paths whatever the caller holds. No UNC path: one the caller holds no deviceless
 // connection to is an implicit connection, outside the model; held ones come from Choices.
-std::vector<std::string> any_paths(const Swarm& sw) {
-  std::vector<std::string> p = {R"(Z:\a.txt)", R"(Y:\dir)", R"(C:\work)"};
-  if (sw.nasty_names) p.insert(p.end(), {R"(z:\A.TXT)", "Z:", R"(LPT1:\x)"});
+std::vector<std::string> any_paths(const Swarm& sw, HandleKind kind) {
+  if (kind == HandleKind::File) {
+    std::vector<std::string> p = {R"(Z:\a.txt)", R"(Y:\a.txt)", R"(C:\work\a.txt)"};
+    if (sw.nasty_names) p.insert(p.end(), {R"(z:\A.TXT)", R"(LPT1:\x)"});
+    return p;
+  }
+  std::vector<std::string> p = {R"(Y:\dir)", R"(Z:\d)", R"(C:\work)"};
+  if (sw.nasty_names) p.insert(p.end(), {"Z:", R"(z:\D)"});
   return p;
 }
 
-std::string path_for(const Choices& c, const Swarm& sw, const std::string& as) {
+std::string path_for(const Choices& c, const Swarm& sw, const std::string& as, HandleKind kind) {
   const auto& own = c.paths.at(as);
-  return own.empty() || uniform(0, 4) == 0 ? pick(any_paths(sw)) : pick(own);
+  return own.empty() || uniform(0, 4) == 0 ? pick(any_paths(sw, kind)) : pick(own) + leaf(kind);
 }
 
 // One generator per step type; the registry's static check below fails the build when a
@@ -295,7 +310,8 @@ Step generate(std::type_identity<QueryDosDeviceStep>, const Choices& c, const Sw
 
 Step generate(std::type_identity<OpenStep>, const Choices& c, const Swarm& sw) {
   const std::string who = pick(c.actors);
-  return OpenStep{who, path_for(c, sw, who), pick(c.free_handles), coin() ? HandleKind::File : HandleKind::Directory};
+  const HandleKind kind = coin() ? HandleKind::File : HandleKind::Directory;
+  return OpenStep{who, path_for(c, sw, who, kind), pick(c.free_handles), kind};
 }
 
 Step generate(std::type_identity<CloseStep>, const Choices& c, const Swarm&) { return CloseStep{pick(c.handles)}; }
@@ -304,7 +320,7 @@ Step generate(std::type_identity<IoStep>, const Choices& c, const Swarm&) { retu
 
 Step generate(std::type_identity<ChdirStep>, const Choices& c, const Swarm& sw) {
   const std::string who = pick(c.actors);
-  return ChdirStep{who, path_for(c, sw, who)};
+  return ChdirStep{who, path_for(c, sw, who, HandleKind::Directory)};
 }
 
 Step generate(std::type_identity<JobStep>, const Choices& c, const Swarm& sw) {
@@ -316,9 +332,11 @@ Step generate(std::type_identity<JobStep>, const Choices& c, const Swarm& sw) {
 
 Step generate(std::type_identity<EndJobStep>, const Choices& c, const Swarm&) { return EndJobStep{pick(c.jobs)}; }
 
-Step generate(std::type_identity<ProfileFaultStep>, const Choices&, const Swarm&) {
+// A user with a logon: another user's profile is loaded by nobody (and an agent reaches only
+// its own logon's).
+Step generate(std::type_identity<ProfileFaultStep>, const Choices& c, const Swarm&) {
   ProfileFaultStep p;
-  p.user = pick(std::vector<std::string>{"alice", "bob"});
+  p.user = pick(c.users);
   p.health = pick(std::vector<ProfileHealth>{ProfileHealth::Unreadable, ProfileHealth::Corrupt, ProfileHealth::Ok});
   if (p.health == ProfileHealth::Corrupt) p.device = pick(std::vector<std::string>{"Z:", "Y:", "LPT1:"});
   return p;
@@ -350,10 +368,10 @@ Step generate(std::type_identity<LogonStep>, const Choices& c, const Swarm& sw) 
 Step generate(std::type_identity<LogoffStep>, const Choices& c, const Swarm&) { return LogoffStep{pick(c.logged_on)}; }
 
 // What a cancel or an add left in the profile, read back: the devices a case uses.
-Step generate(std::type_identity<ProfileStep>, const Choices&, const Swarm& sw) {
+Step generate(std::type_identity<ProfileStep>, const Choices& c, const Swarm& sw) {
   std::vector<std::string> d = {"Z:", "Y:", "S:"};
   if (sw.print) d.push_back("LPT1:");
-  return ProfileStep{pick(std::vector<std::string>{"alice", "bob"}), pick(d)};
+  return ProfileStep{pick(c.users), pick(d)};
 }
 
 
@@ -460,7 +478,7 @@ Step add_another_use(const Choices& c, const Swarm& sw) {
 }
 
 // A file or directory open, or a current directory, on a connection the caller holds.
-std::string held_path(const Choices& c, const std::string& as) { return pick(c.paths.at(as)); }
+std::string held_path(const Choices& c, const std::string& as, HandleKind kind) { return pick(c.paths.at(as)) + leaf(kind); }
 
 std::vector<std::string> actors_with_paths(const Choices& c) {
   std::vector<std::string> out;
@@ -471,12 +489,13 @@ std::vector<std::string> actors_with_paths(const Choices& c) {
 
 Step open_on_held(const Choices& c, const Swarm&) {
   const std::string as = pick(actors_with_paths(c));
-  return OpenStep{as, held_path(c, as), pick(c.free_handles), coin() ? HandleKind::File : HandleKind::Directory};
+  const HandleKind kind = coin() ? HandleKind::File : HandleKind::Directory;
+  return OpenStep{as, held_path(c, as, kind), pick(c.free_handles), kind};
 }
 
 Step chdir_on_held(const Choices& c, const Swarm&) {
   const std::string as = pick(actors_with_paths(c));
-  return ChdirStep{as, held_path(c, as)};
+  return ChdirStep{as, held_path(c, as, HandleKind::Directory)};
 }
 
 // A logon leaves with handles, jobs or a current directory behind.

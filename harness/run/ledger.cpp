@@ -15,7 +15,9 @@ using nlohmann::json;
 
 namespace {
 
-const std::set<std::string> kDivergenceKeys = {"scenario", "requirement", "signature", "step", "observed", "expected", "reason"};
+const std::set<std::string> kDivergenceKeys = {"scenario", "requirement", "signature", "step", "observed", "expected", "reason", "cause"};
+const std::set<std::string> kCauseKeys = {"title", "layer", "requirements", "text"};
+const std::set<std::string> kLayers = {"platform", "file-system", "provider", "agent"};
 
 std::string text_at(const YamlDocument& doc, const json& v, const std::string& path) {
   if (!v.is_string()) doc.fail_at(path, "expected a string");
@@ -45,7 +47,7 @@ Divergence decode_divergence(const YamlDocument& doc, const json& item, const st
     if (!kDivergenceKeys.count(it.key()))
       doc.fail_at(path + "/" + it.key(),
                   "unknown key '" + it.key() +
-                      "' (expected scenario, requirement, signature, step, observed, expected, reason)",
+                      "' (expected scenario, requirement, signature, step, observed, expected, reason, cause)",
                   true);
   Divergence d;
   d.line = doc.pos(path).line;
@@ -67,7 +69,31 @@ Divergence decode_divergence(const YamlDocument& doc, const json& item, const st
   }
   if (!item.contains("reason") || item.at("reason").is_null() || item.at("reason") == "") doc.fail_at(path, "missing 'reason'");
   d.reason = text_at(doc, item.at("reason"), path + "/reason");
+  if (item.contains("cause")) d.cause = text_at(doc, item.at("cause"), path + "/cause");
   return d;
+}
+
+Cause decode_cause(const YamlDocument& doc, const std::string& id, const json& item, const std::string& path) {
+  if (!item.is_object()) doc.fail_at(path, "expected a cause {title, layer, text}");
+  for (auto it = item.begin(); it != item.end(); ++it)
+    if (!kCauseKeys.count(it.key()))
+      doc.fail_at(path + "/" + it.key(), "unknown key '" + it.key() + "' (expected title, layer, requirements, text)", true);
+  for (const char* key : {"title", "layer", "text"})
+    if (!item.contains(key)) doc.fail_at(path, std::string("missing '") + key + "'");
+  Cause c{id, text_at(doc, item.at("title"), path + "/title"), text_at(doc, item.at("layer"), path + "/layer"),
+          text_at(doc, item.at("text"), path + "/text")};
+  if (item.contains("requirements")) {
+    const json& ids = item.at("requirements");
+    if (!ids.is_array()) doc.fail_at(path + "/requirements", "expected a list of requirement IDs");
+    for (size_t i = 0; i < ids.size(); ++i) {
+      const std::string at = path + "/requirements/" + std::to_string(i);
+      c.requirements.push_back(text_at(doc, ids[i], at));
+      if (!find_requirement(c.requirements.back())) doc.fail_at(at, "unknown requirement ID '" + c.requirements.back() + "'");
+    }
+  }
+  if (!kLayers.count(c.layer))
+    doc.fail_at(path + "/layer", "unknown layer '" + c.layer + "' (expected platform, file-system, provider, agent)");
+  return c;
 }
 
 }  // namespace
@@ -104,13 +130,24 @@ Ledger parse_ledger(const std::string& yaml_text, const std::string& file) {
   ledger.file = file;
   for (auto it = root.begin(); it != root.end(); ++it) {
     if (it.key() == "vendor") ledger.vendor = text_at(doc, *it, "/vendor");
-    else if (it.key() != "divergences")
-      doc.fail_at("/" + it.key(), "unknown key '" + it.key() + "' (expected vendor, divergences)", true);
+    else if (it.key() != "divergences" && it.key() != "causes")
+      doc.fail_at("/" + it.key(), "unknown key '" + it.key() + "' (expected vendor, causes, divergences)", true);
+  }
+  if (root.contains("causes")) {
+    const json& causes = root.at("causes");
+    if (!causes.is_object()) doc.fail_at("/causes", "expected a map of cause ids to {title, layer, text}");
+    for (auto it = causes.begin(); it != causes.end(); ++it)
+      ledger.causes.push_back(decode_cause(doc, it.key(), *it, "/causes/" + it.key()));
   }
   if (!root.contains("divergences") || !root.at("divergences").is_array()) doc.fail_at("", "expected 'divergences': a list");
   const json& list = root.at("divergences");
   for (size_t i = 0; i < list.size(); ++i)
     ledger.divergences.push_back(decode_divergence(doc, list[i], "/divergences/" + std::to_string(i)));
+  for (size_t i = 0; i < ledger.divergences.size(); ++i) {
+    const std::string& cause = ledger.divergences[i].cause;
+    if (!cause.empty() && std::none_of(ledger.causes.begin(), ledger.causes.end(), [&](const Cause& c) { return c.id == cause; }))
+      doc.fail_at("/divergences/" + std::to_string(i) + "/cause", "cause '" + cause + "' is not among the ledger's causes");
+  }
   return ledger;
 }
 

@@ -24,15 +24,27 @@ struct Divergence {
   bool crash = false;       // `observed: crash`: the implementation dies there instead
   std::string signature{};  // a divergence signature (run/signature.h)
   std::optional<Code> expected{};  // requirement entries: the rc the model expects, if it matters
+  std::string cause{};             // the id of one of the ledger's causes, if given
 
   std::string where(const std::string& ledger_file) const;  // "file:line"
   std::string what() const;  // "scenario x, step 3, ERROR_X (n)" / "signature '...'"
+};
+
+// Why divergences happen, once each; `layer` says whose code it is: the platform under
+// test (its network API), its file system, or the test provider or agent (the harness's own
+// stand-ins for a network), so that a report counts only the platform's against it.
+// `requirements`: the ones it breaks (a divergence outside them, in a lookup the scenarios
+// observe through, counts against none).
+struct Cause {
+  std::string id, title, layer, text;
+  std::vector<std::string> requirements{};
 };
 
 struct Ledger {
   std::string vendor;
   std::string file;
   std::vector<Divergence> divergences;
+  std::vector<Cause> causes{};
 };
 
 // What exploration knows of a divergence it met: its signature, the requirements the

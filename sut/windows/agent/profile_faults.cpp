@@ -47,6 +47,8 @@ bool corrupt(HKEY network, const wchar_t* name) {
 }  // namespace
 
 DWORD make_profile_unreadable(std::vector<BYTE>& saved_security) {
+  // Already unreadable: creating the key for KEY_READ would be denied (5) by our own DACL.
+  if (!saved_security.empty()) return ERROR_SUCCESS;
   Key created;
   if (LSTATUS rc = RegCreateKeyExW(HKEY_CURRENT_USER, kNetwork, 0, nullptr, 0, KEY_READ, nullptr,
                                    created.out(), nullptr))

@@ -99,6 +99,27 @@ void make_directories(const std::wstring& root, const std::wstring& relative) {
   }
 }
 
+// Deletes what `folder` holds, not the folder: what an earlier case's opens and chdirs made
+// on a share must not be there for the next (a file where a directory is expected).
+void empty_directory(const std::wstring& folder) {
+  WIN32_FIND_DATAW found;
+  HANDLE search = FindFirstFileW((folder + L"\\*").c_str(), &found);
+  if (search == INVALID_HANDLE_VALUE) return;
+  do {
+    const std::wstring name = found.cFileName;
+    if (name == L"." || name == L"..") continue;
+    const std::wstring path = folder + L"\\" + name;
+    if ((found.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) && !(found.dwFileAttributes & FILE_ATTRIBUTE_REPARSE_POINT)) {
+      empty_directory(path);
+      RemoveDirectoryW(path.c_str());
+    } else {
+      SetFileAttributesW(path.c_str(), FILE_ATTRIBUTE_NORMAL);
+      DeleteFileW(path.c_str());
+    }
+  } while (FindNextFileW(search, &found));
+  FindClose(search);
+}
+
 // The current target of an object-namespace link; empty when there is none.
 std::wstring current_target(const std::wstring& name) {
   wchar_t target[1024];
@@ -116,7 +137,13 @@ bool running_on_wine() {
 
 void prepare_resource(std::wstring_view remote, DWORD type) {
   RemoteParts parts = split_remote(remote);
-  if (type == RESOURCETYPE_DISK) return make_directories(backing_root(), parts.server + L"\\" + parts.path);
+  if (type == RESOURCETYPE_DISK) {
+    const std::wstring share = parts.server + L"\\" + parts.path;
+    make_directories(backing_root(), share);
+    // Only under the backing root: a share name is the setup's, never a way out of it.
+    if (share.find(L"..") == std::wstring::npos) empty_directory(backing_root() + L"\\" + share);
+    return;
+  }
   if (running_on_wine()) return;  // a print device made by DefineDosDevice cannot be opened on Wine
   make_directories(backing_root(), parts.server);
   std::wstring spool_path = backing_root() + L"\\" + parts.server + L"\\" + parts.path;

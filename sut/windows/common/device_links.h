@@ -19,7 +19,8 @@ namespace wnc::win {
 
 bool running_on_wine();
 
-// Creates the directory (disk) or spool file (print) behind a network resource.
+// Creates the directory (disk, emptied of what an earlier case left) or spool file (print)
+// behind a network resource.
 void prepare_resource(std::wstring_view remote, DWORD type);
 
 // Whether the device already exists in the caller's view.

@@ -70,7 +70,7 @@ TEST_F(LedgerFile, RefusesBadInputWithItsPosition) {
   EXPECT_EQ(refusal(head + "  - {scenario: a, observed: ERROR_NOPE, reason: r}\n"),
             "3:29: unknown code 'ERROR_NOPE' (expected a number or a name such as ERROR_NOT_CONNECTED)");
   EXPECT_EQ(refusal(head + "  - {scenario: a, observed: 0, reason: r, extra: 1}\n"),
-            "3:43: unknown key 'extra' (expected scenario, requirement, signature, step, observed, expected, reason)");
+            "3:43: unknown key 'extra' (expected scenario, requirement, signature, step, observed, expected, reason, cause)");
   EXPECT_EQ(refusal(head + "  - {scenario: a, requirement: R-ATOMIC, observed: 0, reason: r}\n"),
             "3:5: a divergence names exactly one of scenario, requirement, signature");
   EXPECT_EQ(refusal(head + "  - {signature: 'add: crash', requirement: R-ATOMIC, reason: r}\n"),
@@ -86,7 +86,7 @@ TEST_F(LedgerFile, RefusesBadInputWithItsPosition) {
   EXPECT_EQ(refusal(head + "  - {scenario: [a], observed: 0, reason: r}\n"), "3:16: expected a string");
   EXPECT_EQ(refusal(head + "  - just text\n"), "3:5: expected a divergence {scenario|requirement|signature, observed, reason}");
   EXPECT_EQ(refusal("vendor: V\n"), "1:1: expected 'divergences': a list");
-  EXPECT_EQ(refusal("vendor: V\nwho: me\ndivergences: []\n"), "2:1: unknown key 'who' (expected vendor, divergences)");
+  EXPECT_EQ(refusal("vendor: V\nwho: me\ndivergences: []\n"), "2:1: unknown key 'who' (expected vendor, causes, divergences)");
   EXPECT_EQ(refusal("- a\n"), "1:1: expected a map with vendor and divergences");
 }
 
