@@ -52,7 +52,7 @@ def signature_entry(signature):
 
 
 # Every diverging step the corpus run recorded, with its ledger entry's cause.
-evidence = []  # (requirement ids the cause breaks, cause id, text)
+evidence = []  # (cause id, covers: the scenario's requirements, or None for an explored step, text)
 corpus_rows = []
 for s in results["scenarios"]:
     if s["status"] not in ("known divergence", "failed"):
@@ -63,17 +63,22 @@ for s in results["scenarios"]:
         d = entry_for(s["id"], st["index"], s.get("first_divergence"))
         cause = d.get("cause", "?") if d else "?"
         corpus_rows.append((s["id"], st["index"], st["step_text"], st["expected"], st["got_text"], cause))
-        evidence.append((cause, f"`{s['id']}` @{st['index']}: {st['expected']} → **{st['got_text']}**"))
+        evidence.append((cause, set(s["covers"]), f"`{s['id']}` @{st['index']}: {st['expected']} → **{st['got_text']}**"))
 for d in campaign["divergences"] + campaign.get("known", []):
     entry = signature_entry(d["signature"])
-    evidence.append((entry.get("cause", "?") if entry else "?", f"explored: `{d['signature']}`"))
+    evidence.append((entry.get("cause", "?") if entry else "?", None, f"explored: `{d['signature']}`"))
 
-counted = {}  # requirement -> evidence against it
-for cause, text in evidence:
-    c = causes.get(cause)
-    if c and c["layer"] in OWN:
+# Against a requirement: a step of a scenario covering it, or an explored step, whose cause is
+# the platform's own and breaks it; covering scenarios' steps first.
+counted = {}  # requirement -> [(cause, text)]
+for scenario_steps in (True, False):
+    for cause, covers, text in evidence:
+        c = causes.get(cause)
+        if not c or c["layer"] not in OWN or (covers is not None) != scenario_steps:
+            continue
         for r in c.get("requirements", []):
-            counted.setdefault(r, []).append((cause, text))
+            if covers is None or r in covers:
+                counted.setdefault(r, []).append((cause, text))
 
 vendor = results["vendor"]
 impl = results["implementation"]
@@ -120,7 +125,7 @@ out.extend(rows)
 w("")
 w("## Causes\n")
 for cid, c in causes.items():
-    breaks = ", ".join(c.get("requirements", [])) or "none of WNetCancelConnection's (an operation the scenarios use)"
+    breaks = ", ".join(c.get("requirements", [])) or "no requirement: it is in an operation the scenarios use around the cancel"
     w(f"- **{cid}. {c['title']}** ({c['layer']}; breaks {breaks}). {c['text']}")
 w("")
 w(f"## Corpus divergences ({len(corpus_rows)} diverging steps)\n")
