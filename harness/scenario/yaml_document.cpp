@@ -53,6 +53,9 @@ class Builder : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { fail(mark, kNoAnchors); }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& text) override {
     refuse_anchor(mark, anchor);
+    // yaml-cpp decodes the escapes \N and \_ to single bytes, not UTF-8.
+    if (first_invalid_utf8(text))
+      fail(mark, "a string that is not UTF-8 once its escapes are read: write \\N and \\_ as \\u0085 and \\u00a0");
     if (utf8_length(text) > limits::kMaxStringChars)
       fail(mark, "a string longer than the limit of " + std::to_string(limits::kMaxStringChars) + " characters");
     if (expecting_key()) return key(text, mark);

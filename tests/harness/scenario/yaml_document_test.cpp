@@ -107,6 +107,16 @@ TEST(YamlDocument, RefusesStringsOverTheLimitInCharacters) {
   }
 }
 
+// yaml-cpp decodes these escapes to single bytes: what loaded would not be UTF-8 when written.
+TEST(YamlDocument, RefusesEscapesThatDecodeToInvalidUtf8) {
+  for (const char* text : {"a: \"x \\N\"\n", "a: \"\\_\"\n"}) {
+    ScenarioError e = refusal(text);
+    EXPECT_NE(e.message().find("not UTF-8 once its escapes are read"), std::string::npos) << e.what();
+    EXPECT_EQ(e.line(), 1);
+  }
+  EXPECT_EQ(YamlDocument("a: \"\\u00e9 \\xe9\"\n", "d.yaml").root()["a"], "\xC3\xA9 \xC3\xA9");
+}
+
 TEST(YamlDocument, RefusesNestingOverTheLimit) {
   YamlDocument ok(nested(limits::kMaxNesting - 1), "d.yaml");  // the top map is one level
   ScenarioError e = refusal(nested(limits::kMaxNesting));
