@@ -427,10 +427,8 @@ Step job_on_held(const Choices& c, const Swarm&) {
 
 // A device only remembered: the profile decides.
 Step cancel_remembered(const Choices& c, const Swarm& sw) {
-  std::vector<std::string> actors;
-  for (const auto& [a, names] : c.remembered) actors.push_back(a);
-  const std::string as = pick(actors);
-  return cancel_of(c, sw, as, pick(c.remembered.at(as)));
+  auto [as, name] = pick_pair(c.remembered);
+  return cancel_of(c, sw, as, name);
 }
 
 // The caller's own profile is unreadable or corrupt: a held or remembered device of its.
@@ -453,10 +451,8 @@ Step cancel_faulted(const Choices& c, const Swarm& sw) {
 
 // A deviceless remote cancelled under another spelling.
 Step cancel_respelled(const Choices& c, const Swarm& sw) {
-  std::vector<std::string> actors;
-  for (const auto& [a, names] : c.respelled) actors.push_back(a);
-  const std::string as = pick(actors);
-  return cancel_of(c, sw, as, pick(c.respelled.at(as)));
+  auto [as, name] = pick_pair(c.respelled);
+  return cancel_of(c, sw, as, name);
 }
 
 // A linked partner cancels what its pair holds.
