@@ -1,11 +1,14 @@
 // The one way anything drives an implementation under test: hello, reset, step, bye.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "vocabulary/result.h"
 #include "vocabulary/setup.h"
@@ -19,6 +22,7 @@ struct Hello {
   std::string platform;
   std::set<std::string> capabilities;  // see sut/capabilities.h
   nlohmann::json raw;                  // the hello response as received, for manifests
+  int pipeline = 1;                    // an agent's window: the most steps it takes in flight
 };
 
 // The implementation could not be driven: it died, hung past its deadline or answered
@@ -38,6 +42,18 @@ class SutFailure : public std::runtime_error {
   Kind kind_;
 };
 
+// One step's answer when steps run as a batch (Sut::run_steps).
+struct StepAnswer {
+  std::optional<Result> result;       // none when the step was rejected or could not be driven
+  std::string rejected;               // why the implementation refused the step; it serves on
+  std::optional<SutFailure> failure;  // it could not be driven at this step: the batch ends here
+  std::string debug_trace;            // this step's (take_debug_trace)
+};
+
+// Called with each answer in order; false sends no further step (the answers of steps
+// already sent are read and dropped).
+using KeepGoing = std::function<bool(const StepAnswer&)>;
+
 class Sut {
  public:
   virtual ~Sut() = default;
@@ -51,6 +67,25 @@ class Sut {
   // the last 64 KiB of it; empty when it keeps no trace. The runner and the explorer keep it
   // for a step that fails.
   virtual std::string take_debug_trace() { return {}; }
+  // Runs `steps` in order, as step() would one by one, until one cannot be driven or
+  // `keep_going` says stop. An agent may have several in flight (pipelining,
+  // docs/agent-protocol.md); answers stay in order and each still has its deadline.
+  virtual std::vector<StepAnswer> run_steps(const std::vector<Step>& steps, const KeepGoing& keep_going = {}) {
+    std::vector<StepAnswer> answers;
+    for (const Step& s : steps) {
+      StepAnswer& a = answers.emplace_back();
+      try {
+        a.result = step(s);
+      } catch (const SutFailure& e) {
+        a.failure = e;
+      } catch (const std::invalid_argument& e) {
+        a.rejected = e.what();
+      }
+      a.debug_trace = take_debug_trace();
+      if (a.failure || (keep_going && !keep_going(a))) break;
+    }
+    return answers;
+  }
   virtual void bye() {}
 };
 

@@ -29,7 +29,13 @@ bool hidden_sibling_device(const model::State& s, const std::string& as, bool* o
 
 }  // namespace
 
-std::vector<std::string> requirements_exercised(const model::State& s, const Step& step, const Result& r) {
+std::vector<std::string> requirements_exercised(const model::State& before, const Step& step, const Result& result) {
+  std::vector<std::string> out = requirements_of_situation(before, step);
+  add_requirements_of_answer(step, result, out);
+  return out;
+}
+
+std::vector<std::string> requirements_of_situation(const model::State& s, const Step& step) {
   std::vector<std::string> out;
   const std::string* as = step_actor(step);
   if (as && s.logons.count(*as)) {
@@ -46,8 +52,12 @@ std::vector<std::string> requirements_exercised(const model::State& s, const Ste
         }
     if (s.behaviour == BehaviourProfile::NtLinked && s.logons.at(*as).partner) out.push_back("R-LINKED");
   }
+  return out;
+}
+
+void add_requirements_of_answer(const Step& step, const Result& r, std::vector<std::string>& out) {
   const auto* c = std::get_if<CancelStep>(&step);
-  if (!c) return out;
+  if (!c) return;
   if (c->name && has_lower(*c->name)) out.push_back("R-NAME-CASE");
   if (c->api == Api::A || c->api == Api::A2) out.push_back("R-ANSI-UNICODE");
   const bool device = c->name && is_device_name(*c->name);
@@ -67,7 +77,6 @@ std::vector<std::string> requirements_exercised(const model::State& s, const Ste
     case code::kNotConnected: out.push_back("R-RC-NOT-CONNECTED"); break;
     default: break;
   }
-  return out;
 }
 
 }  // namespace wnc

@@ -10,5 +10,9 @@
 namespace wnc {
 
 std::vector<std::string> requirements_exercised(const model::State& before, const Step& step, const Result& result);
+// The same in two halves, for a caller that applies the step in between: what the state
+// before it makes the step exercise, then what the model's answer adds.
+std::vector<std::string> requirements_of_situation(const model::State& before, const Step& step);
+void add_requirements_of_answer(const Step& step, const Result& result, std::vector<std::string>& out);
 
 }  // namespace wnc

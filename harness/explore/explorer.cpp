@@ -1,7 +1,6 @@
 #include "explore/explorer.h"
 
 #include <rapidcheck.h>
-#include <rapidcheck/state.h>
 
 #include <algorithm>
 #include <chrono>
@@ -9,10 +8,11 @@
 #include <iostream>
 #include <sstream>
 
+#include "explore/case_plan.h"
 #include "explore/coverage.h"
 #include "explore/explore_state.h"
 #include "explore/rapidcheck_run.h"
-#include "explore/step_generator.h"
+#include "explore/step_draw.h"
 #include "explore/swarm.h"
 #include "output/atomic_file.h"
 #include "output/interrupt_notice.h"
@@ -47,7 +47,6 @@ struct Session {
   // Set at a new divergence: every later run of this RapidCheck run is a shrink attempt,
   // which fails only when it shows this signature again.
   std::optional<std::string> shrinking;
-  bool case_over = false;   // this case met a divergence already found or known: its other steps are skipped
   bool out_of_time = false; // the budget is spent: no case starts
   std::optional<std::chrono::steady_clock::time_point> deadline;
   Swarm swarm;
@@ -170,32 +169,28 @@ void save_failure(Session& session, const std::string& reproduce) {
 
 // A divergence this case met: a new one fails the property (RapidCheck shrinks it); one
 // found before or explained by the ledger is counted and ends the case, which passes.
-void on_divergence(Session& session, const ExploreState& before, const Step& step, const Result& want,
-                   const Result& got, StepTrouble trouble, const std::vector<std::string>& diff) {
+void on_divergence(Session& session, const PlannedStep& planned, const Result& got, StepTrouble trouble,
+                   const std::vector<std::string>& diff) {
+  const Step& step = planned.step;
+  const Result& want = planned.want;
   const std::string signature = divergence_signature(step, expectation_of(want), got, trouble);
-  if (session.shrinking && signature != *session.shrinking) {
-    session.case_over = true;  // another divergence: not a smaller case of this one
-    return;
-  }
+  if (session.shrinking && signature != *session.shrinking) return;  // not a smaller case of this one
   const int case_number = session.report.cases + 1;
   if (!session.shrinking) {
     if (auto it = session.found.find(signature); it != session.found.end()) {
       ++session.report.divergences[it->second].cases;
-      session.case_over = true;
       return;
     }
     if (auto it = session.known.find(signature); it != session.known.end()) {
       ++session.report.known[it->second].cases;
-      session.case_over = true;
       return;
     }
     if (session.options.ledger) {
-      const ExploredDivergence explored{signature, requirements_exercised(before.world, step, want), want.rc, got.rc,
+      const ExploredDivergence explored{signature, planned.exercised, want.rc, got.rc,
                                         trouble == StepTrouble::Crash || trouble == StepTrouble::Hang};
       if (const Divergence* entry = explaining(*session.options.ledger, explored)) {
         session.known[signature] = session.report.known.size();
         session.report.known.push_back({signature, 1, case_number, entry->where(session.options.ledger->file), entry->reason});
-        session.case_over = true;
         return;
       }
     }
@@ -212,48 +207,107 @@ void on_divergence(Session& session, const ExploreState& before, const Step& ste
   RC_FAIL(why);
 }
 
-class StepCommand : public rc::state::Command<ExploreState, Session> {
- public:
-  StepCommand(Step step, const char* entry) : step_(std::move(step)), entry_(entry) {}
-
-  void checkPreconditions(const ExploreState& s) const override { RC_PRE(s.accepts(step_)); }
-  void apply(ExploreState& s) const override { s.apply(step_); }
-
-  void run(const ExploreState& s, Session& session) const override {
-    if (session.case_over) return;
-    model::State next = s.world;
-    Result want = model::apply(next, step_);
+// What one answer says: the result to compare (with the trouble written into `unsupported`)
+// and the kind of trouble, if the implementation could not be driven or refused the step.
+std::pair<Result, StepTrouble> read_answer(const StepAnswer& answer) {
+  if (answer.failure) {
     Result got;
-    std::string trouble;
-    StepTrouble kind = StepTrouble::None;
-    try {
-      got = session.sut.step(step_);
-    } catch (const SutFailure& e) {
-      trouble = std::string("the implementation could not be driven: ") + e.what() + "\n" + e.output();
-      kind = e.kind() == SutFailure::Kind::Hung ? StepTrouble::Hang : StepTrouble::Crash;
-    } catch (const std::invalid_argument& e) {
-      trouble = std::string("the implementation rejected the step: ") + e.what();
-      kind = StepTrouble::Rejected;
-    }
-    if (!trouble.empty()) got.unsupported = trouble;
-    std::string debug_trace = session.sut.take_debug_trace();
-    std::vector<std::string> diff = mismatches(expectation_of(want), got);
-    session.trace.push_back({step_, want, got, diff.empty() ? std::string() : std::move(debug_trace)});
+    got.unsupported = std::string("the implementation could not be driven: ") + answer.failure->what() + "\n" +
+                      answer.failure->output();
+    return {got, answer.failure->kind() == SutFailure::Kind::Hung ? StepTrouble::Hang : StepTrouble::Crash};
+  }
+  if (!answer.result) {
+    Result got;
+    got.unsupported = "the implementation rejected the step: " + answer.rejected;
+    return {got, StepTrouble::Rejected};
+  }
+  return {*answer.result, StepTrouble::None};
+}
+
+// Runs a planned case on the implementation, all of it in flight when the implementation
+// takes it (nothing here waits on an answer to choose a step), and compares the answers in
+// order up to the first divergence.
+void run_case(Session& session, const std::vector<PlannedStep>& plan) {
+  std::vector<Step> steps;
+  steps.reserve(plan.size());
+  for (const auto& p : plan) steps.push_back(p.step);
+  size_t checked = 0;
+  const std::vector<StepAnswer> answers = session.sut.run_steps(steps, [&](const StepAnswer& answer) {
+    const auto [got, trouble] = read_answer(answer);
+    return mismatches(expectation_of(plan[checked++].want), got).empty();
+  });
+  for (size_t i = 0; i < answers.size(); ++i) {
+    const PlannedStep& p = plan[i];
+    const auto [got, trouble] = read_answer(answers[i]);
+    std::vector<std::string> diff = mismatches(expectation_of(p.want), got);
+    session.trace.push_back({p.step, p.want, got, diff.empty() ? std::string() : answers[i].debug_trace});
     if (!session.shrinking) {
       ++session.report.steps;
-      session.adaptive.record(entry_, step_, want.rc);
-      if (std::holds_alternative<CancelStep>(step_)) ++session.report.cancel_codes[code_name(want.rc)];
-      for (const auto& id : requirements_exercised(s.world, step_, want)) ++session.report.requirements[id];
+      session.adaptive.record(p.entry, p.step, p.want.rc);
+      if (std::holds_alternative<CancelStep>(p.step)) ++session.report.cancel_codes[code_name(p.want.rc)];
+      for (const auto& id : p.exercised) ++session.report.requirements[id];
     }
-    if (!diff.empty()) on_divergence(session, s, step_, want, got, kind, diff);
+    if (!diff.empty()) return on_divergence(session, p, got, trouble, diff);
   }
+}
 
-  void show(std::ostream& os) const override { os << describe_step(step_); }
+// `steps` as a case of the failing swarm, when it is valid input whose first divergence is
+// its last step, with the signature being shrunk: its trace, and why it fails.
+std::optional<std::pair<std::vector<TraceEntry>, std::string>> still_failing(Session& session, const std::vector<Step>& steps) {
+  ExploreState state(session.failing_swarm.setup);
+  std::vector<Result> wants;
+  for (const Step& step : steps) {
+    if (!state.accepts(step)) return std::nullopt;
+    wants.push_back(state.apply(step));
+  }
+  try {
+    session.sut.reset(session.failing_swarm.setup);
+  } catch (const SutFailure&) {
+    return std::nullopt;
+  }
+  session.sut.take_debug_trace();
+  size_t checked = 0;
+  const std::vector<StepAnswer> answers = session.sut.run_steps(steps, [&](const StepAnswer& answer) {
+    return mismatches(expectation_of(wants[checked++]), read_answer(answer).first).empty();
+  });
+  if (answers.size() != steps.size()) return std::nullopt;
+  std::vector<TraceEntry> trace;
+  for (size_t i = 0; i < answers.size(); ++i) {
+    const auto [got, trouble] = read_answer(answers[i]);
+    const std::vector<std::string> diff = mismatches(expectation_of(wants[i]), got);
+    trace.push_back({steps[i], wants[i], got, diff.empty() ? std::string() : answers[i].debug_trace});
+    if (diff.empty()) continue;
+    if (i + 1 != steps.size() ||
+        divergence_signature(steps[i], expectation_of(wants[i]), got, trouble) != *session.shrinking)
+      return std::nullopt;
+    std::string why = "step " + std::to_string(trace.size()) + ": " + describe_step(steps[i]) + "\n";
+    for (const auto& d : diff) why += "  " + d + "\n";
+    return std::pair{std::move(trace), std::move(why)};
+  }
+  return std::nullopt;
+}
 
- private:
-  Step step_;
-  const char* entry_;  // the generator's menu entry that made it
-};
+// RapidCheck shrinks the drawn values, and a value's step depends on the steps before it, so a
+// step the divergence does not need can survive its shrinking. Dropping one step at a time from
+// the smallest case, until none can go, finishes the job; at most 16 rounds.
+void drop_needless_steps(Session& session) {
+  auto& trace = session.failing_trace;
+  for (int round = 0, dropped = 1; dropped && round < 16; ++round) {
+    dropped = 0;
+    for (size_t i = 0; i + 1 < trace.size();) {
+      std::vector<Step> steps;
+      for (size_t j = 0; j < trace.size(); ++j)
+        if (j != i) steps.push_back(trace[j].step);
+      if (auto smaller = still_failing(session, steps)) {
+        trace = std::move(smaller->first);
+        session.why = std::move(smaller->second);
+        ++dropped;
+      } else {
+        ++i;
+      }
+    }
+  }
+}
 
 }  // namespace
 
@@ -318,22 +372,17 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
     if (!session.shrinking) session.case_weights = session.adaptive.factors();
     session.swarm.weights = session.case_weights;
     session.trace.clear();
-    session.case_over = false;
     if (options.verbose && !session.shrinking)
       log << "case " << report.cases + 1 << ": " << session.swarm.describe() << "\n  adapted weights: "
           << describe(session.swarm.weights) << "\n";
-    // Shrinking asks the generator for more steps after this run: it keeps its own swarm.
-    auto swarm = std::make_shared<const Swarm>(session.swarm);
-    ExploreState initial(swarm->setup);
-    auto commands = *rc::state::gen::commands(
-        initial, [swarm](const ExploreState& s) {
-          return rc::gen::map(gen_step(s, swarm), [](GeneratedStep g) -> std::shared_ptr<const rc::state::Command<ExploreState, Session>> {
-            return std::make_shared<const StepCommand>(std::move(g.step), g.entry);
-          });
-        });
+    // One drawn value per step, as many as the case is long (not RapidCheck's size, which
+    // would keep the first cases of a long campaign short); shrinking removes and plains them.
+    const auto values = *rc::gen::resize(
+        options.max_steps, rc::gen::nonEmpty(rc::gen::container<std::vector<std::uint64_t>>(gen_step_value())));
+    const std::vector<PlannedStep> plan = plan_case(session.swarm, values);
     for (int attempt = 1;; ++attempt) {
       try {
-        sut.reset(swarm->setup);
+        sut.reset(session.swarm.setup);
         break;
       } catch (const SutFailure& e) {
         if (attempt == 2) {
@@ -344,7 +393,7 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
       }
     }
     sut.take_debug_trace();  // the reset's: each step's trace is its own
-    rc::state::runAll(commands, initial, session);
+    run_case(session, plan);
   };
   auto property = [&]() {
     // Once a bug is met every further case, and every shrink, passes at once.
@@ -389,6 +438,7 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
     if (outcome.kind == PropertyOutcome::Kind::Failed && session.shrinking) {
       FoundDivergence& found = report.divergences.back();
       found.reproduce = outcome.reproduce;
+      if (!session.reset_failure) drop_needless_steps(session);
       found.failure = session.why.empty() ? outcome.description : session.why;
       save_failure(session, outcome.reproduce);
       log << "divergence " << report.divergences.size() << ": " << found.signature << " (case " << found.first_case

@@ -2,60 +2,95 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 
 #include "scenario/name_forms.h"
+#include "vocabulary/internal_error.h"
 
 namespace wnc {
 
 namespace {
 
 template <class T>
-T pick(const std::vector<T>& v) {
-  return *rc::gen::elementOf(v);
+T pick(StepDraw& d, const std::vector<T>& v) {
+  WNC_ASSERT(!v.empty(), "a step picks only from options the menu checked for");
+  return v[d.below(v.size())];
 }
 
-bool coin() { return *rc::gen::arbitrary<bool>(); }
+bool coin(StepDraw& d) { return d.below(2) == 1; }
 
-// inRange narrows with RapidCheck's size; knobs here must not depend on the case's length.
-int uniform(int lo, int hi) { return *rc::gen::resize(100, rc::gen::inRange(lo, hi)); }
+int uniform(StepDraw& d, int lo, int hi) { return lo + static_cast<int>(d.below(static_cast<std::size_t>(hi - lo))); }
 
-// Everything a next step may name, read off the state once. A generated step keeps this
-// (small) record rather than a copy of the state: shrinking may regenerate it later.
+// What one logon that may act can name right now, read off the state for each step.
+struct Actor {
+  std::string name, user;
+  // Names that mean something to it: its devices, its deviceless remotes, its user's
+  // remembered devices. Most cancels and opens aim at these, or little would happen.
+  std::vector<std::string> held;
+  std::vector<std::string> paths;  // roots of paths into what it holds (leaf() ends them)
+  // Situations where the rare answers live, for the aimed steps below.
+  std::vector<std::string> busy_files;  // held names with files or jobs open
+  std::vector<std::string> busy_dirs;   // ... with only directories or a cwd on them
+  std::vector<std::string> printers;    // its print devices
+  std::vector<std::string> elsewhere;   // devices other logons hold
+  std::vector<std::string> remembered;  // devices only remembered
+  std::vector<std::string> deviceless;  // its deviceless remotes, as given
+  std::vector<std::string> respelled;   // ... spelled otherwise
+  std::vector<std::string> changed;     // names the last step changed, to look at again
+  bool fragile = false;    // its user's profile is unreadable or has a corrupt entry
+  bool partnered = false;  // it has a linked partner
+};
+
+using ActorNames = std::vector<std::string> Actor::*;
+
+// The names a case draws from whatever the state: fixed by its swarm.
+struct CaseNames {
+  explicit CaseNames(const Swarm& sw);
+  std::vector<std::string> devices, add_locals, remotes, cancel_names, file_paths, dir_paths, printer_devices, profile_devices;
+};
+
+// Everything a next step may name, read off the state once.
 struct Choices {
-  std::vector<std::string> actors;
-  std::map<std::string, std::string> user_of;             // actor -> its user
+  const Swarm& swarm;
+  const CaseNames& names;
+  std::vector<Actor> actors;
   std::vector<std::string> users;                         // of the logons: whose profiles a step may name
-  std::map<std::string, std::vector<std::string>> held;   // actor -> names it holds
-  std::map<std::string, std::vector<std::string>> paths;  // actor -> roots of paths into them (leaf() ends them)
   std::vector<std::string> handles, jobs;                 // declared
   std::vector<std::string> free_handles, free_jobs;       // not open / not active
   std::vector<std::string> logon_names;                   // not logged on
   std::map<std::string, std::vector<std::string>> partners;  // user -> unpaired logons
   std::vector<std::string> logged_on;                     // every logon but system
-  // Situations where the rare answers live, read off the state for the aimed steps below.
-  std::map<std::string, std::vector<std::string>> busy_files;  // actor -> held names with files or jobs open
-  std::map<std::string, std::vector<std::string>> busy_dirs;   // ... with only directories or a cwd on them
-  std::map<std::string, std::vector<std::string>> printers;    // actor -> its print devices
-  std::map<std::string, std::vector<std::string>> elsewhere;   // actor -> devices other logons hold
-  std::map<std::string, std::vector<std::string>> remembered;  // actor -> devices only remembered
-  std::map<std::string, std::vector<std::string>> deviceless;  // actor -> its deviceless remotes, as given
-  std::map<std::string, std::vector<std::string>> respelled;   // ... spelled otherwise
-  std::vector<std::string> fragile;         // actors whose user's profile is unreadable or has a corrupt entry
-  std::vector<std::string> partnered;       // actors with a linked partner
   std::vector<std::string> with_leftovers;  // logons with handles, jobs or a current directory
   std::vector<std::string> orphaned;        // handles a cancel or logoff orphaned
   std::map<std::string, std::vector<std::string>> devices_of_user;  // user -> devices its logons hold or remember
-  std::map<std::string, std::vector<std::string>> changed;  // actor -> names the last step changed, to look at again
-  std::string changed_by;                                   // the actor that changed them, if any
+  const Actor* changed_by = nullptr;  // the actor whose step changed what `changed` holds
   bool provider_fault_armed = false;
-  struct Entry {
-    int weight;
-    Step (*make)(const Choices&, const Swarm&);
-    const char* name;  // the kind, or the aim: what adaptive weights credit
-  };
-  std::vector<Entry> menu;
+  size_t logons = 0;
+
+  bool any(ActorNames member) const {
+    return std::any_of(actors.begin(), actors.end(), [&](const Actor& a) { return !(a.*member).empty(); });
+  }
+  bool any(bool Actor::*flag) const {
+    return std::any_of(actors.begin(), actors.end(), [&](const Actor& a) { return a.*flag; });
+  }
 };
+
+const Actor& pick_actor(StepDraw& d, const Choices& c) { return c.actors[d.below(c.actors.size())]; }
+
+// An actor whose `member` is not empty, and one of its names.
+std::pair<const Actor*, std::string> pick_pair(StepDraw& d, const Choices& c, ActorNames member) {
+  std::vector<const Actor*> with;
+  for (const auto& a : c.actors)
+    if (!(a.*member).empty()) with.push_back(&a);
+  const Actor* as = pick(d, with);
+  return {as, pick(d, as->*member)};
+}
+
+const Actor& pick_flagged(StepDraw& d, const Choices& c, bool Actor::*flag) {
+  std::vector<const Actor*> with;
+  for (const auto& a : c.actors)
+    if (a.*flag) with.push_back(&a);
+  return *pick(d, with);
+}
 
 // A file and a directory never share a path: a real file system refuses to open a directory
 // as a file (5) or to enter a file (267), which the model, deciding no file system, ignores.
@@ -69,8 +104,6 @@ std::vector<std::string> free_names(const std::set<std::string>& used, const cha
   return out;
 }
 
-// Names that mean something to `as` right now: its devices, its deviceless remotes, its
-// user's remembered devices. Most cancels and opens aim at these, or little would happen.
 std::vector<std::string> held_names(const ExploreState& s, const std::string& as) {
   std::vector<std::string> out;
   for (const auto& device : model::visible_devices(s.world, as))
@@ -81,8 +114,6 @@ std::vector<std::string> held_names(const ExploreState& s, const std::string& as
     for (const auto& [key, e] : p->second.entries) out.push_back(key + ":");
   return out;
 }
-
-void offer_menu(const ExploreState& s, const Swarm& sw, Choices& c);
 
 enum class Use { None, Directories, Files };
 
@@ -118,49 +149,51 @@ std::vector<std::string> respellings(const std::string& remote) {
 void read_changes(const ExploreState& st, Choices& c) {
   if (!st.last_step || st.last_rc != code::kNoError) return;
   std::optional<std::string> name;
+  const std::string* by = nullptr;
   if (const auto* add = std::get_if<AddStep>(&*st.last_step)) {
     name = add->local && !add->local->empty() ? *add->local : add->remote;
-    c.changed_by = add->as;
+    by = &add->as;
   } else if (const auto* cancel = std::get_if<CancelStep>(&*st.last_step)) {
     name = cancel->name;
-    c.changed_by = cancel->as;
+    by = &cancel->as;
   }
-  for (const auto& a : c.actors) {
-    if (name) c.changed[a].push_back(*name);
-    else if (std::holds_alternative<LogoffStep>(*st.last_step) && !c.held.at(a).empty()) c.changed[a] = c.held.at(a);
+  for (auto& a : c.actors) {
+    if (name) a.changed.push_back(*name);
+    else if (std::holds_alternative<LogoffStep>(*st.last_step)) a.changed = a.held;
+    if (by && a.name == *by) c.changed_by = &a;
   }
 }
 
 void read_situations(const ExploreState& st, Choices& c) {
   const model::State& s = st.world;
-  for (const auto& a : c.actors) {
-    const auto& logon = s.logons.at(a);
+  for (auto& a : c.actors) {
+    const auto& logon = s.logons.at(a.name);
     std::set<std::string> connected;
     for (const auto& [id, conn] : s.connections) {
-      if (!conn.owners.count(a)) {
-        if (conn.device) c.elsewhere[a].push_back(*conn.device);
+      if (!conn.owners.count(a.name)) {
+        if (conn.device) a.elsewhere.push_back(*conn.device);
         continue;
       }
       const std::string name = conn.device ? *conn.device : conn.remote;
-      if (const Use use = use_of(s, id); use == Use::Files) c.busy_files[a].push_back(name);
-      else if (use == Use::Directories) c.busy_dirs[a].push_back(name);
-      if (conn.device && conn.type == ResourceType::Print) c.printers[a].push_back(*conn.device);
+      if (const Use use = use_of(s, id); use == Use::Files) a.busy_files.push_back(name);
+      else if (use == Use::Directories) a.busy_dirs.push_back(name);
+      if (conn.device && conn.type == ResourceType::Print) a.printers.push_back(*conn.device);
       if (conn.device) connected.insert(*conn.device);
       else {
-        c.deviceless[a].push_back(conn.remote);
-        for (auto& r : respellings(conn.remote)) c.respelled[a].push_back(r);
+        a.deviceless.push_back(conn.remote);
+        for (auto& r : respellings(conn.remote)) a.respelled.push_back(r);
       }
     }
     if (auto p = s.profiles.find(logon.user); p != s.profiles.end()) {
       bool corrupt = false;
       for (const auto& [key, e] : p->second.entries) {
-        if (!connected.count(key + ":")) c.remembered[a].push_back(key + ":");
+        if (!connected.count(key + ":")) a.remembered.push_back(key + ":");
         corrupt = corrupt || !e.remote;
       }
-      if (!p->second.readable || corrupt) c.fragile.push_back(a);
+      a.fragile = !p->second.readable || corrupt;
     }
-    if (logon.partner) c.partnered.push_back(a);
-    for (const auto& name : c.held.at(a))
+    a.partnered = logon.partner.has_value();
+    for (const auto& name : a.held)
       if (is_device_name(name)) c.devices_of_user[logon.user].push_back(name);
   }
   for (const auto& [name, logon] : s.logons)
@@ -179,448 +212,429 @@ void read_situations(const ExploreState& st, Choices& c) {
   read_changes(st, c);
 }
 
-std::shared_ptr<const Choices> read_choices(const ExploreState& s, const Swarm& sw) {
-  auto c = std::make_shared<Choices>();
+void read_choices(const ExploreState& s, Choices& c) {
+  c.logons = s.world.logons.size();
   for (const auto& [name, logon] : s.world.logons) {
-    if (name != kSystemLogon || sw.as_system) c->actors.push_back(name);
-    c->user_of[name] = logon.user;
-    if (name != kSystemLogon && std::find(c->users.begin(), c->users.end(), logon.user) == c->users.end())
-      c->users.push_back(logon.user);
-    if (name != kSystemLogon && !logon.partner) c->partners[logon.user].push_back(name);
-    if (name != kSystemLogon) c->logged_on.push_back(name);
+    if (name != kSystemLogon || c.swarm.as_system) c.actors.push_back({name, logon.user, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}});
+    if (name == kSystemLogon) continue;
+    if (std::find(c.users.begin(), c.users.end(), logon.user) == c.users.end()) c.users.push_back(logon.user);
+    if (!logon.partner) c.partners[logon.user].push_back(name);
+    c.logged_on.push_back(name);
   }
-  if (c->actors.empty()) c->actors.push_back(kSystemLogon);
-  if (c->users.empty()) c->users.push_back("alice");
-  for (const auto& a : c->actors) {
-    c->held[a] = held_names(s, a);
-    c->paths[a] = {};
-    for (const auto& name : c->held[a]) {
-      if (is_disk_device(name)) c->paths[a].push_back(name);
+  if (c.actors.empty()) c.actors.push_back({std::string(kSystemLogon), s.world.logons.at(kSystemLogon).user, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}});
+  if (c.users.empty()) c.users.push_back("alice");
+  for (auto& a : c.actors) {
+    a.held = held_names(s, a.name);
+    for (const auto& name : a.held) {
+      if (is_disk_device(name)) a.paths.push_back(name);
       // Only through a deviceless disk connection: a print one would be an implicit connection.
       // One separator: a remote held as given with a trailing backslash is '\\fs1\docs\d', not '\\d'.
       const std::string root = name.ends_with('\\') ? name.substr(0, name.size() - 1) : name;
-      if (is_remote_name(name) && !model::outside_domain(s.world, ChdirStep{a, root + leaf(HandleKind::Directory)}))
-        c->paths[a].push_back(root);
+      if (is_remote_name(name) && !model::outside_domain(s.world, ChdirStep{a.name, root + leaf(HandleKind::Directory)}))
+        a.paths.push_back(root);
     }
   }
-  c->handles.assign(s.validity.declared_handles().begin(), s.validity.declared_handles().end());
-  c->jobs.assign(s.validity.declared_jobs().begin(), s.validity.declared_jobs().end());
-  c->free_handles = free_names(s.validity.open_handles(), "h");
-  c->free_jobs = free_names(s.validity.active_jobs(), "j");
+  c.handles.assign(s.validity.declared_handles().begin(), s.validity.declared_handles().end());
+  c.jobs.assign(s.validity.declared_jobs().begin(), s.validity.declared_jobs().end());
+  c.free_handles = free_names(s.validity.open_handles(), "h");
+  c.free_jobs = free_names(s.validity.active_jobs(), "j");
   for (const char* n : {"alice3", "bob2", "alice", "alice2", "bob"})
-    if (!s.world.logons.count(n)) c->logon_names.push_back(n);
-  read_situations(s, *c);
-
-  offer_menu(s, sw, *c);
-  return c;
+    if (!s.world.logons.count(n)) c.logon_names.push_back(n);
+  read_situations(s, c);
 }
 
-std::vector<std::string> devices(const Swarm& sw) {
-  std::vector<std::string> d = {"Z:", "Y:", "S:"};
-  if (sw.print) d.push_back("LPT1:");
-  if (sw.nasty_names) d.insert(d.end(), {"z:", "C:", R"(Z:\)", "LPT1", "lpt1:"});
-  return d;
+CaseNames::CaseNames(const Swarm& sw) {
+  devices = {"Z:", "Y:", "S:"};
+  if (sw.print) devices.push_back("LPT1:");
+  if (sw.nasty_names) devices.insert(devices.end(), {"z:", "C:", R"(Z:\)", "LPT1", "lpt1:"});
+  add_locals = devices;
+  add_locals.push_back("");
+  remotes = sw.setup.network.shares;
+  remotes.push_back(R"(\\fs9\nowhere)");
+  if (sw.nasty_names) remotes.insert(remotes.end(), {R"(\\FS1\DOCS)", R"(\\fs1\docs\)", R"(\\fs1\docs\\)"});
+  cancel_names = devices;
+  cancel_names.insert(cancel_names.end(), remotes.begin(), remotes.end());
+  if (sw.nasty_names) cancel_names.insert(cancel_names.end(), {"", "foo"});
+  // No UNC path: one the caller holds no deviceless connection to is an implicit connection,
+  // outside the model; held ones come from Choices.
+  file_paths = {R"(Z:\a.txt)", R"(Y:\a.txt)", R"(C:\work\a.txt)"};
+  if (sw.nasty_names) file_paths.insert(file_paths.end(), {R"(z:\A.TXT)", R"(LPT1:\x)"});
+  dir_paths = {R"(Y:\dir)", R"(Z:\d)", R"(C:\work)"};
+  if (sw.nasty_names) dir_paths.insert(dir_paths.end(), {"Z:", R"(z:\D)"});
+  printer_devices = {"LPT1:", "LPT2:"};
+  if (sw.nasty_names) printer_devices.push_back("Z:");
+  profile_devices = {"Z:", "Y:", "S:"};
+  if (sw.print) profile_devices.push_back("LPT1:");
 }
 
-std::vector<std::string> remotes(const Swarm& sw) {
-  std::vector<std::string> r = sw.setup.network.shares;
-  r.push_back(R"(\\fs9\nowhere)");
-  if (sw.nasty_names) r.insert(r.end(), {R"(\\FS1\DOCS)", R"(\\fs1\docs\)", R"(\\fs1\docs\\)"});
-  return r;
-}
-
-// Paths whatever the caller holds. No UNC path: one the caller holds no deviceless
-// connection to is an implicit connection, outside the model; held ones come from Choices.
-std::vector<std::string> any_paths(const Swarm& sw, HandleKind kind) {
-  if (kind == HandleKind::File) {
-    std::vector<std::string> p = {R"(Z:\a.txt)", R"(Y:\a.txt)", R"(C:\work\a.txt)"};
-    if (sw.nasty_names) p.insert(p.end(), {R"(z:\A.TXT)", R"(LPT1:\x)"});
-    return p;
-  }
-  std::vector<std::string> p = {R"(Y:\dir)", R"(Z:\d)", R"(C:\work)"};
-  if (sw.nasty_names) p.insert(p.end(), {"Z:", R"(z:\D)"});
-  return p;
-}
-
-std::string path_for(const Choices& c, const Swarm& sw, const std::string& as, HandleKind kind) {
-  const auto& own = c.paths.at(as);
-  return own.empty() || uniform(0, 4) == 0 ? pick(any_paths(sw, kind)) : pick(own) + leaf(kind);
+std::string path_for(const Choices& c, StepDraw& d, const Actor& as, HandleKind kind) {
+  if (as.paths.empty() || uniform(d, 0, 4) == 0) return pick(d, kind == HandleKind::File ? c.names.file_paths : c.names.dir_paths);
+  return pick(d, as.paths) + leaf(kind);
 }
 
 // One generator per step type; the registry's static check below fails the build when a
 // type has none.
-Step generate(std::type_identity<AddStep>, const Choices& c, const Swarm& sw) {
+Step generate(std::type_identity<AddStep>, const Choices& c, StepDraw& d) {
+  const Actor& who = pick_actor(d, c);
   AddStep a;
-  a.as = pick(c.actors);
-  if (sw.print && uniform(0, 5) == 0) {
+  a.as = who.name;
+  if (c.swarm.print && uniform(d, 0, 5) == 0) {
     a.type = ResourceType::Print;
-    a.remote = pick(sw.setup.network.printers);
+    a.remote = pick(d, c.swarm.setup.network.printers);
     std::vector<std::string> locals = {"LPT1:", "LPT2:", ""};
-    if (sw.nasty_names) locals.push_back("Z:");
-    a.local = pick(locals);
+    if (c.swarm.nasty_names) locals.push_back("Z:");
+    a.local = pick(d, locals);
   } else {
-    a.remote = pick(remotes(sw));
-    std::vector<std::string> locals = devices(sw);
-    locals.push_back("");
-    a.local = pick(locals);
+    a.remote = pick(d, c.names.remotes);
+    a.local = pick(d, c.names.add_locals);
   }
   // Deviceless uses of one remote pile up (docs/behaviour.md, the world): sometimes add another.
-  for (const auto& name : c.held.at(a.as))
-    if (is_remote_name(name) && uniform(0, 3) == 0) {
+  for (const auto& name : who.held)
+    if (is_remote_name(name) && uniform(d, 0, 3) == 0) {
       a.local = "";
       a.remote = name;
       a.type = ResourceType::Disk;
       break;
     }
-  if (a.local->empty() && coin()) a.local.reset();
-  a.persistent = coin();
+  if (a.local->empty() && coin(d)) a.local.reset();
+  a.persistent = coin(d);
   return a;
 }
 
-Step generate(std::type_identity<CancelStep>, const Choices& c, const Swarm& sw) {
+CancelStep cancel_as(const Choices& c, StepDraw& d, const Actor& as, std::optional<std::string> name) {
   CancelStep s;
-  s.as = pick(c.actors);
-  const auto& held = c.held.at(s.as);
-  if (!held.empty() && uniform(0, 4) != 0) {
-    s.name = pick(held);
-  } else {
-    std::vector<std::string> names = devices(sw);
-    for (const auto& r : remotes(sw)) names.push_back(r);
-    if (sw.nasty_names) names.insert(names.end(), {"", "foo"});
-    s.name = pick(names);
-  }
-  if (sw.nasty_names && sw.null_name && uniform(0, 8) == 0) s.name.reset();
-  s.force = coin();
-  std::vector<Api> apis = {Api::W, Api::W2};
-  if (sw.ansi) apis.insert(apis.end(), {Api::A, Api::A2});
-  s.api = pick(apis);
-  s.update_profile = (s.api == Api::W2 || s.api == Api::A2) && coin();
+  s.as = as.name;
+  s.name = std::move(name);
+  if (c.swarm.nasty_names && c.swarm.null_name && uniform(d, 0, 8) == 0) s.name.reset();
+  s.force = coin(d);
+  const bool ansi = c.swarm.ansi && coin(d);
+  s.api = coin(d) ? (ansi ? Api::A2 : Api::W2) : (ansi ? Api::A : Api::W);
+  s.update_profile = (s.api == Api::W2 || s.api == Api::A2) && coin(d);
   return s;
 }
 
-Step generate(std::type_identity<GetConnectionStep>, const Choices& c, const Swarm& sw) {
-  return GetConnectionStep{pick(c.actors), pick(devices(sw))};
+Step generate(std::type_identity<CancelStep>, const Choices& c, StepDraw& d) {
+  const Actor& as = pick_actor(d, c);
+  const bool held = !as.held.empty() && uniform(d, 0, 4) != 0;
+  return cancel_as(c, d, as, pick(d, held ? as.held : c.names.cancel_names));
 }
 
-Step generate(std::type_identity<DrivesStep>, const Choices& c, const Swarm&) { return DrivesStep{pick(c.actors)}; }
-
-Step generate(std::type_identity<QueryDosDeviceStep>, const Choices& c, const Swarm& sw) {
-  return QueryDosDeviceStep{pick(c.actors), pick(devices(sw))};
+Step generate(std::type_identity<GetConnectionStep>, const Choices& c, StepDraw& d) {
+  return GetConnectionStep{pick_actor(d, c).name, pick(d, c.names.devices)};
 }
 
-Step generate(std::type_identity<OpenStep>, const Choices& c, const Swarm& sw) {
-  const std::string who = pick(c.actors);
-  const HandleKind kind = coin() ? HandleKind::File : HandleKind::Directory;
-  return OpenStep{who, path_for(c, sw, who, kind), pick(c.free_handles), kind};
+Step generate(std::type_identity<DrivesStep>, const Choices& c, StepDraw& d) { return DrivesStep{pick_actor(d, c).name}; }
+
+Step generate(std::type_identity<QueryDosDeviceStep>, const Choices& c, StepDraw& d) {
+  return QueryDosDeviceStep{pick_actor(d, c).name, pick(d, c.names.devices)};
 }
 
-Step generate(std::type_identity<CloseStep>, const Choices& c, const Swarm&) { return CloseStep{pick(c.handles)}; }
-
-Step generate(std::type_identity<IoStep>, const Choices& c, const Swarm&) { return IoStep{pick(c.handles)}; }
-
-Step generate(std::type_identity<ChdirStep>, const Choices& c, const Swarm& sw) {
-  const std::string who = pick(c.actors);
-  return ChdirStep{who, path_for(c, sw, who, HandleKind::Directory)};
+Step generate(std::type_identity<OpenStep>, const Choices& c, StepDraw& d) {
+  const Actor& who = pick_actor(d, c);
+  const HandleKind kind = coin(d) ? HandleKind::File : HandleKind::Directory;
+  return OpenStep{who.name, path_for(c, d, who, kind), pick(d, c.free_handles), kind};
 }
 
-Step generate(std::type_identity<JobStep>, const Choices& c, const Swarm& sw) {
-  const std::string who = pick(c.actors);
-  std::vector<std::string> d = {"LPT1:", "LPT2:"};
-  if (sw.nasty_names) d.push_back("Z:");
-  return JobStep{who, pick(d), pick(c.free_jobs)};
+Step generate(std::type_identity<CloseStep>, const Choices& c, StepDraw& d) { return CloseStep{pick(d, c.handles)}; }
+
+Step generate(std::type_identity<IoStep>, const Choices& c, StepDraw& d) { return IoStep{pick(d, c.handles)}; }
+
+Step generate(std::type_identity<ChdirStep>, const Choices& c, StepDraw& d) {
+  const Actor& who = pick_actor(d, c);
+  return ChdirStep{who.name, path_for(c, d, who, HandleKind::Directory)};
 }
 
-Step generate(std::type_identity<EndJobStep>, const Choices& c, const Swarm&) { return EndJobStep{pick(c.jobs)}; }
+Step generate(std::type_identity<JobStep>, const Choices& c, StepDraw& d) {
+  const Actor& who = pick_actor(d, c);
+  return JobStep{who.name, pick(d, c.names.printer_devices), pick(d, c.free_jobs)};
+}
+
+Step generate(std::type_identity<EndJobStep>, const Choices& c, StepDraw& d) { return EndJobStep{pick(d, c.jobs)}; }
 
 // A user with a logon: another user's profile is loaded by nobody (and an agent reaches only
 // its own logon's).
-Step generate(std::type_identity<ProfileFaultStep>, const Choices& c, const Swarm&) {
+Step generate(std::type_identity<ProfileFaultStep>, const Choices& c, StepDraw& d) {
   ProfileFaultStep p;
-  p.user = pick(c.users);
-  p.health = pick(std::vector<ProfileHealth>{ProfileHealth::Unreadable, ProfileHealth::Corrupt, ProfileHealth::Ok});
-  if (p.health == ProfileHealth::Corrupt) p.device = pick(std::vector<std::string>{"Z:", "Y:", "LPT1:"});
+  p.user = pick(d, c.users);
+  p.health = pick(d, std::vector<ProfileHealth>{ProfileHealth::Unreadable, ProfileHealth::Corrupt, ProfileHealth::Ok});
+  if (p.health == ProfileHealth::Corrupt) p.device = pick(d, std::vector<std::string>{"Z:", "Y:", "LPT1:"});
   return p;
 }
 
-Step generate(std::type_identity<ProviderFaultStep>, const Choices&, const Swarm&) {
+Step generate(std::type_identity<ProviderFaultStep>, const Choices&, StepDraw& d) {
   ProviderFaultStep f;
-  f.code = static_cast<Code>(uniform(5001, 5004));
-  f.text = pick(std::vector<std::string>{"server on fire", "quota exceeded"});
+  f.code = static_cast<Code>(uniform(d, 5001, 5004));
+  f.text = coin(d) ? "quota exceeded" : "server on fire";
   f.name = "TestNet";
-  f.times = uniform(1, 3);
+  f.times = uniform(d, 1, 3);
   return f;
 }
 
-Step generate(std::type_identity<LastErrorStep>, const Choices& c, const Swarm&) { return LastErrorStep{pick(c.actors)}; }
+Step generate(std::type_identity<LastErrorStep>, const Choices& c, StepDraw& d) { return LastErrorStep{pick_actor(d, c).name}; }
 
-Step generate(std::type_identity<LogonStep>, const Choices& c, const Swarm& sw) {
+Step generate(std::type_identity<LogonStep>, const Choices& c, StepDraw& d) {
   LogonStep l;
-  l.name = pick(c.logon_names);
+  l.name = pick(d, c.logon_names);
   l.user = l.name.rfind("bob", 0) == 0 ? "bob" : "alice";
-  l.session = *rc::gen::element(1, 2);
+  l.session = coin(d) ? 2 : 1;
   // A UAC pair: the same user's two logons, never system.
   auto partners = c.partners.find(l.user);
-  if (sw.setup.profile == BehaviourProfile::NtLinked && partners != c.partners.end() && coin())
-    l.linked = pick(partners->second);
+  if (c.swarm.setup.profile == BehaviourProfile::NtLinked && partners != c.partners.end() && coin(d))
+    l.linked = pick(d, partners->second);
   return l;
 }
 
-Step generate(std::type_identity<LogoffStep>, const Choices& c, const Swarm&) { return LogoffStep{pick(c.logged_on)}; }
+Step generate(std::type_identity<LogoffStep>, const Choices& c, StepDraw& d) { return LogoffStep{pick(d, c.logged_on)}; }
 
 // What a cancel or an add left in the profile, read back: the devices a case uses.
-Step generate(std::type_identity<ProfileStep>, const Choices& c, const Swarm& sw) {
-  std::vector<std::string> d = {"Z:", "Y:", "S:"};
-  if (sw.print) d.push_back("LPT1:");
-  return ProfileStep{pick(c.users), pick(d)};
+Step generate(std::type_identity<ProfileStep>, const Choices& c, StepDraw& d) {
+  return ProfileStep{pick(d, c.users), pick(d, c.names.profile_devices)};
 }
-
 
 // Aimed steps: one step toward a precondition of the rare answers and paths, offered only when
 // the state has it (docs/explore.md, the generator). They make steps of the kinds above, so
 // they are offered only when the swarm enables that kind.
 
-CancelStep cancel_of(const Choices& c, const Swarm& sw, std::string as, std::string name) {
-  CancelStep s = std::get<CancelStep>(generate(std::type_identity<CancelStep>{}, c, sw));
-  s.as = std::move(as);
-  s.name = std::move(name);
-  return s;
-}
-
-using NamesByActor = std::map<std::string, std::vector<std::string>>;
-
-std::pair<std::string, std::string> pick_pair(const NamesByActor& names) {
-  std::vector<std::string> actors;
-  for (const auto& [a, n] : names) actors.push_back(a);
-  const std::string as = pick(actors);
-  return {as, pick(names.at(as))};
-}
-
 // A name in use, cancelled mostly without force: ERROR_OPEN_FILES or ERROR_DEVICE_IN_USE.
-Step cancel_busy(const Choices& c, const Swarm& sw, const NamesByActor& busy) {
-  auto [as, name] = pick_pair(busy);
-  CancelStep s = cancel_of(c, sw, as, name);
-  s.force = uniform(0, 4) == 0;
+Step cancel_busy(const Choices& c, StepDraw& d, ActorNames busy) {
+  auto [as, name] = pick_pair(d, c, busy);
+  CancelStep s = cancel_as(c, d, *as, name);
+  s.force = uniform(d, 0, 4) == 0;
   return s;
 }
-Step cancel_open_files(const Choices& c, const Swarm& sw) { return cancel_busy(c, sw, c.busy_files); }
-Step cancel_open_dirs(const Choices& c, const Swarm& sw) { return cancel_busy(c, sw, c.busy_dirs); }
+Step cancel_open_files(const Choices& c, StepDraw& d) { return cancel_busy(c, d, &Actor::busy_files); }
+Step cancel_open_dirs(const Choices& c, StepDraw& d) { return cancel_busy(c, d, &Actor::busy_dirs); }
 
 // Another logon's device: invisible to the caller unless system's or its linked partner's.
-Step cancel_elsewhere(const Choices& c, const Swarm& sw) {
-  auto [as, name] = pick_pair(c.elsewhere);
-  return cancel_of(c, sw, as, name);
+Step cancel_elsewhere(const Choices& c, StepDraw& d) {
+  auto [as, name] = pick_pair(d, c, &Actor::elsewhere);
+  return cancel_as(c, d, *as, name);
 }
-Step get_connection_elsewhere(const Choices& c, const Swarm&) {
-  auto [as, name] = pick_pair(c.elsewhere);
-  return GetConnectionStep{as, name};
+Step get_connection_elsewhere(const Choices& c, StepDraw& d) {
+  auto [as, name] = pick_pair(d, c, &Actor::elsewhere);
+  return GetConnectionStep{as->name, name};
 }
-Step query_elsewhere(const Choices& c, const Swarm&) {
-  auto [as, name] = pick_pair(c.elsewhere);
-  return QueryDosDeviceStep{as, name};
+Step query_elsewhere(const Choices& c, StepDraw& d) {
+  auto [as, name] = pick_pair(d, c, &Actor::elsewhere);
+  return QueryDosDeviceStep{as->name, name};
 }
 
 // A print job on a printer the caller holds.
-Step job_on_held(const Choices& c, const Swarm&) {
-  auto [as, device] = pick_pair(c.printers);
-  return JobStep{as, device, pick(c.free_jobs)};
+Step job_on_held(const Choices& c, StepDraw& d) {
+  auto [as, device] = pick_pair(d, c, &Actor::printers);
+  return JobStep{as->name, device, pick(d, c.free_jobs)};
 }
 
 // A device only remembered: the profile decides.
-Step cancel_remembered(const Choices& c, const Swarm& sw) {
-  auto [as, name] = pick_pair(c.remembered);
-  return cancel_of(c, sw, as, name);
+Step cancel_remembered(const Choices& c, StepDraw& d) {
+  auto [as, name] = pick_pair(d, c, &Actor::remembered);
+  return cancel_as(c, d, *as, name);
 }
 
 // The caller's own profile is unreadable or corrupt: a held or remembered device of its.
-Step cancel_fragile(const Choices& c, const Swarm& sw) {
-  const std::string as = pick(c.fragile);
+Step cancel_fragile(const Choices& c, StepDraw& d) {
+  const Actor& as = pick_flagged(d, c, &Actor::fragile);
   std::vector<std::string> names;
-  for (const auto& n : c.held.at(as))
+  for (const auto& n : as.held)
     if (is_device_name(n)) names.push_back(n);
-  return cancel_of(c, sw, as, names.empty() ? pick(devices(sw)) : pick(names));
+  return cancel_as(c, d, as, pick(d, names.empty() ? c.names.devices : names));
 }
 
 // An armed provider fault meets a name the caller holds: ERROR_EXTENDED_ERROR.
-Step cancel_faulted(const Choices& c, const Swarm& sw) {
-  std::vector<std::string> actors;
-  for (const auto& a : c.actors)
-    if (!c.held.at(a).empty()) actors.push_back(a);
-  const std::string as = actors.empty() ? pick(c.actors) : pick(actors);
-  return cancel_of(c, sw, as, c.held.at(as).empty() ? pick(devices(sw)) : pick(c.held.at(as)));
+Step cancel_faulted(const Choices& c, StepDraw& d) {
+  if (!c.any(&Actor::held)) {
+    const Actor& as = pick_actor(d, c);
+    return cancel_as(c, d, as, pick(d, c.names.devices));
+  }
+  auto [as, name] = pick_pair(d, c, &Actor::held);
+  return cancel_as(c, d, *as, name);
 }
 
 // A deviceless remote cancelled under another spelling.
-Step cancel_respelled(const Choices& c, const Swarm& sw) {
-  auto [as, name] = pick_pair(c.respelled);
-  return cancel_of(c, sw, as, name);
+Step cancel_respelled(const Choices& c, StepDraw& d) {
+  auto [as, name] = pick_pair(d, c, &Actor::respelled);
+  return cancel_as(c, d, *as, name);
 }
 
 // A linked partner cancels what its pair holds.
-Step cancel_by_partner(const Choices& c, const Swarm& sw) {
-  const std::string as = pick(c.partnered);
-  return cancel_of(c, sw, as, c.held.at(as).empty() ? pick(devices(sw)) : pick(c.held.at(as)));
+Step cancel_by_partner(const Choices& c, StepDraw& d) {
+  const Actor& as = pick_flagged(d, c, &Actor::partnered);
+  return cancel_as(c, d, as, pick(d, as.held.empty() ? c.names.devices : as.held));
 }
 
 // Another use of a remote the caller holds deviceless: deviceless again (as given or spelled
 // otherwise: uses pile up), or through a device (one cancel by remote must leave it alone).
-Step add_another_use(const Choices& c, const Swarm& sw) {
-  auto [as, remote] = pick_pair(c.deviceless);
+Step add_another_use(const Choices& c, StepDraw& d) {
+  auto [as, remote] = pick_pair(d, c, &Actor::deviceless);
   AddStep a;
-  a.as = as;
-  a.remote = coin() ? remote : pick(c.respelled.at(as));
-  if (uniform(0, 3) == 0) a.local = pick(devices(sw));
-  else if (coin()) a.local = "";
+  a.as = as->name;
+  a.remote = coin(d) ? pick(d, as->respelled) : remote;
+  if (uniform(d, 0, 3) == 0) a.local = pick(d, c.names.devices);
+  else if (coin(d)) a.local = "";
   return a;
 }
 
 // A file or directory open, or a current directory, on a connection the caller holds.
-std::string held_path(const Choices& c, const std::string& as, HandleKind kind) { return pick(c.paths.at(as)) + leaf(kind); }
-
-std::vector<std::string> actors_with_paths(const Choices& c) {
-  std::vector<std::string> out;
-  for (const auto& [a, p] : c.paths)
-    if (!p.empty()) out.push_back(a);
-  return out;
+Step open_on_held(const Choices& c, StepDraw& d) {
+  auto [as, root] = pick_pair(d, c, &Actor::paths);
+  const HandleKind kind = coin(d) ? HandleKind::File : HandleKind::Directory;
+  return OpenStep{as->name, root + leaf(kind), pick(d, c.free_handles), kind};
 }
 
-Step open_on_held(const Choices& c, const Swarm&) {
-  const std::string as = pick(actors_with_paths(c));
-  const HandleKind kind = coin() ? HandleKind::File : HandleKind::Directory;
-  return OpenStep{as, held_path(c, as, kind), pick(c.free_handles), kind};
-}
-
-Step chdir_on_held(const Choices& c, const Swarm&) {
-  const std::string as = pick(actors_with_paths(c));
-  return ChdirStep{as, held_path(c, as, HandleKind::Directory)};
+Step chdir_on_held(const Choices& c, StepDraw& d) {
+  auto [as, root] = pick_pair(d, c, &Actor::paths);
+  return ChdirStep{as->name, root + leaf(HandleKind::Directory)};
 }
 
 // A logon leaves with handles, jobs or a current directory behind.
-Step logoff_with_leftovers(const Choices& c, const Swarm&) { return LogoffStep{pick(c.with_leftovers)}; }
+Step logoff_with_leftovers(const Choices& c, StepDraw& d) { return LogoffStep{pick(d, c.with_leftovers)}; }
 
-Step io_orphaned(const Choices& c, const Swarm&) { return IoStep{pick(c.orphaned)}; }
+Step io_orphaned(const Choices& c, StepDraw& d) { return IoStep{pick(d, c.orphaned)}; }
 
 // Read your writes: the name the last step changed, looked at again by a cancel, or for a
 // device by a lookup, the drive list or the profile (whichever kinds the swarm enables).
-Step look_again(const Choices& c, const Swarm& sw) {
-  auto [as, name] = pick_pair(c.changed);
-  if (c.changed.count(c.changed_by) && uniform(0, 2) != 0) {
+Step look_again(const Choices& c, StepDraw& d) {
+  auto [as, name] = pick_pair(d, c, &Actor::changed);
+  if (c.changed_by && !c.changed_by->changed.empty() && uniform(d, 0, 2) != 0) {
     as = c.changed_by;
-    name = pick(c.changed.at(as));
+    name = pick(d, as->changed);
   }
-  std::vector<int> ways = {0};
-  const bool device = is_device_name(name);
-  if (device && sw.kinds.count(DrivesStep::traits.kind)) ways.push_back(1);
-  if (device && sw.kinds.count(GetConnectionStep::traits.kind)) ways.push_back(2);
-  if (device && sw.kinds.count(QueryDosDeviceStep::traits.kind)) ways.push_back(3);
-  if (device && as != kSystemLogon && sw.kinds.count(ProfileStep::traits.kind)) ways.push_back(4);
-  switch (pick(ways)) {
-    case 1: return DrivesStep{as};
-    case 2: return GetConnectionStep{as, name};
-    case 3: return QueryDosDeviceStep{as, name};
-    case 4: return ProfileStep{c.user_of.at(as), name};
-    default: return cancel_of(c, sw, as, name);
+  enum Way { Cancel, Drives, GetConnection, QueryDosDevice, Profile };
+  std::vector<Way> ways = {Cancel};
+  const auto& kinds = c.swarm.kinds;
+  if (is_device_name(name)) {
+    if (kinds.count(DrivesStep::traits.kind)) ways.push_back(Drives);
+    if (kinds.count(GetConnectionStep::traits.kind)) ways.push_back(GetConnection);
+    if (kinds.count(QueryDosDeviceStep::traits.kind)) ways.push_back(QueryDosDevice);
+    if (as->name != kSystemLogon && kinds.count(ProfileStep::traits.kind)) ways.push_back(Profile);
   }
+  switch (pick(d, ways)) {
+    case Drives: return DrivesStep{as->name};
+    case GetConnection: return GetConnectionStep{as->name, name};
+    case QueryDosDevice: return QueryDosDeviceStep{as->name, name};
+    case Profile: return ProfileStep{as->user, name};
+    case Cancel: break;
+  }
+  return cancel_as(c, d, *as, name);
 }
 
 // A profile fault on the user of a logon that holds or remembers devices.
-Step fault_callers_profile(const Choices& c, const Swarm&) {
+Step fault_callers_profile(const Choices& c, StepDraw& d) {
   std::vector<std::string> users;
-  for (const auto& [u, d] : c.devices_of_user) users.push_back(u);
+  for (const auto& [u, devices] : c.devices_of_user) users.push_back(u);
   ProfileFaultStep p;
-  p.user = pick(users);
-  p.health = coin() ? ProfileHealth::Unreadable : ProfileHealth::Corrupt;
-  if (p.health == ProfileHealth::Corrupt) p.device = pick(c.devices_of_user.at(p.user));
+  p.user = pick(d, users);
+  p.health = coin(d) ? ProfileHealth::Corrupt : ProfileHealth::Unreadable;
+  if (p.health == ProfileHealth::Corrupt) p.device = pick(d, c.devices_of_user.at(p.user));
   return p;
 }
 
 constexpr bool every_step_type_has_a_generator() {
   bool all = true;
   for_each_step_type([&]<class T>(std::type_identity<T> t) {
-    all = all && requires(const Choices& c, const Swarm& sw) { generate(t, c, sw); };
+    all = all && requires(const Choices& c, StepDraw& d) { generate(t, c, d); };
   });
   return all;
 }
 static_assert(every_step_type_has_a_generator(), "a step type of the registry has no generate() overload");
 
 template <class T>
-Step make(const Choices& c, const Swarm& sw) {
-  return generate(std::type_identity<T>{}, c, sw);
+Step make(const Choices& c, StepDraw& d) {
+  return generate(std::type_identity<T>{}, c, d);
 }
 
 // Both fault types are one kind of the menu: the swarm's knobs say which may come.
-Step make_fault(const Choices& c, const Swarm& sw) {
-  if (sw.provider_faults && (!sw.profile_faults || coin())) return make<ProviderFaultStep>(c, sw);
-  return make<ProfileFaultStep>(c, sw);
+Step make_fault(const Choices& c, StepDraw& d) {
+  if (c.swarm.provider_faults && (!c.swarm.profile_faults || coin(d))) return make<ProviderFaultStep>(c, d);
+  return make<ProfileFaultStep>(c, d);
 }
 
-// Weighted by how much each kind matters to WNetCancelConnection, times the factor the
-// explorer adapted (explore/adaptive_weights.h).
-void offer_menu(const ExploreState& s, const Swarm& sw, Choices& c) {
-  auto offer_entry = [&](int weight, Step (*make)(const Choices&, const Swarm&), const char* name) {
-    const auto factor = sw.weights.find(name);
-    const double f = factor == sw.weights.end() ? 1.0 : factor->second;
-    c.menu.push_back({std::max(1, static_cast<int>(weight * 8 * f + 0.5)), make, name});
-  };
-  auto offer = [&]<class T>(int weight, std::type_identity<T>, bool possible = true) {
-    if (sw.kinds.count(T::traits.kind) && possible) offer_entry(weight, &make<T>, T::traits.kind);
-  };
-  auto aim = [&](const char* kind, bool possible, Step (*make)(const Choices&, const Swarm&), const char* name) {
-    if (sw.kinds.count(kind) && possible) offer_entry(2, make, name);
-  };
-  // With nothing held a cancel can only answer ERROR_NOT_CONNECTED (or a fault's code).
-  bool holds_any = false;
-  for (const auto& [a, names] : c.held) holds_any = holds_any || !names.empty();
-  offer(holds_any ? 6 : 2, std::type_identity<CancelStep>{});
-  offer(5, std::type_identity<AddStep>{});
-  offer(4, std::type_identity<OpenStep>{});
-  offer(1, std::type_identity<CloseStep>{}, !c.handles.empty());
-  offer(1, std::type_identity<IoStep>{}, !c.handles.empty());
-  offer(2, std::type_identity<ChdirStep>{});
-  offer(1, std::type_identity<JobStep>{});
-  offer(1, std::type_identity<EndJobStep>{}, !c.jobs.empty());
-  offer(1, std::type_identity<DrivesStep>{});
-  offer(1, std::type_identity<GetConnectionStep>{});
-  offer(1, std::type_identity<QueryDosDeviceStep>{});
-  offer(1, std::type_identity<LastErrorStep>{});
-  offer(1, std::type_identity<LogonStep>{}, !c.logon_names.empty());
-  offer(1, std::type_identity<LogoffStep>{}, s.world.logons.size() > 1);
-  offer(1, std::type_identity<ProfileStep>{});
-  if (sw.provider_faults || sw.profile_faults) offer_entry(2, &make_fault, "fault");
-  const char* cancel = CancelStep::traits.kind;
-  aim(cancel, !c.busy_files.empty(), &cancel_open_files, "cancel-open-files");
-  aim(cancel, !c.busy_dirs.empty(), &cancel_open_dirs, "cancel-open-dirs");
-  aim(cancel, !c.elsewhere.empty(), &cancel_elsewhere, "cancel-elsewhere");
-  aim(GetConnectionStep::traits.kind, !c.elsewhere.empty(), &get_connection_elsewhere, "get-connection-elsewhere");
-  aim(QueryDosDeviceStep::traits.kind, !c.elsewhere.empty(), &query_elsewhere, "query-elsewhere");
-  aim(JobStep::traits.kind, !c.printers.empty(), &job_on_held, "job-on-held");
-  aim(cancel, !c.remembered.empty(), &cancel_remembered, "cancel-remembered");
-  aim(cancel, !c.fragile.empty(), &cancel_fragile, "cancel-fragile-profile");
-  aim(cancel, c.provider_fault_armed, &cancel_faulted, "cancel-faulted");
-  aim(cancel, !c.respelled.empty(), &cancel_respelled, "cancel-respelled");
-  aim(cancel, !c.partnered.empty(), &cancel_by_partner, "cancel-by-partner");
-  aim(AddStep::traits.kind, !c.deviceless.empty(), &add_another_use, "add-another-use");
-  const bool paths = !actors_with_paths(c).empty();
-  aim(OpenStep::traits.kind, paths, &open_on_held, "open-on-held");
-  aim(ChdirStep::traits.kind, paths, &chdir_on_held, "chdir-on-held");
-  aim(LogoffStep::traits.kind, !c.with_leftovers.empty(), &logoff_with_leftovers, "logoff-with-leftovers");
-  aim(IoStep::traits.kind, !c.orphaned.empty(), &io_orphaned, "io-orphaned");
-  if (sw.profile_faults && !c.devices_of_user.empty()) offer_entry(2, &fault_callers_profile, "fault-callers-profile");
-  if (!c.changed.empty()) offer_entry(2, &look_again, "look-again");
-  if (c.menu.empty()) offer_entry(1, &make<DrivesStep>, DrivesStep::traits.kind);
+// The menu: every entry, its kind (a swarm that disables the kind never offers it) and its
+// weight in a state, 0 when the state lacks what it needs. Weighted by how much each kind
+// matters to WNetCancelConnection, times the factor the explorer adapted
+// (explore/adaptive_weights.h).
+struct MenuEntry {
+  const char* name;  // the kind, or the aim: what adaptive weights credit
+  const char* kind;  // the swarm must enable it; null: a knob decides (below)
+  int (*weight)(const Choices&);
+  Step (*make)(const Choices&, StepDraw&);
+};
+
+template <class T>
+constexpr MenuEntry kind_entry(int (*weight)(const Choices&)) {
+  return {T::traits.kind, T::traits.kind, weight, &make<T>};
 }
+int always(const Choices&) { return 1; }
+
+const MenuEntry kMenu[] = {
+    // With nothing held a cancel can only answer ERROR_NOT_CONNECTED (or a fault's code).
+    kind_entry<CancelStep>([](const Choices& c) { return c.any(&Actor::held) ? 6 : 2; }),
+    kind_entry<AddStep>([](const Choices&) { return 5; }),
+    kind_entry<OpenStep>([](const Choices&) { return 4; }),
+    kind_entry<CloseStep>([](const Choices& c) { return c.handles.empty() ? 0 : 1; }),
+    kind_entry<IoStep>([](const Choices& c) { return c.handles.empty() ? 0 : 1; }),
+    kind_entry<ChdirStep>([](const Choices&) { return 2; }),
+    kind_entry<JobStep>(&always),
+    kind_entry<EndJobStep>([](const Choices& c) { return c.jobs.empty() ? 0 : 1; }),
+    kind_entry<DrivesStep>(&always),
+    kind_entry<GetConnectionStep>(&always),
+    kind_entry<QueryDosDeviceStep>(&always),
+    kind_entry<LastErrorStep>(&always),
+    kind_entry<LogonStep>([](const Choices& c) { return c.logon_names.empty() ? 0 : 1; }),
+    kind_entry<LogoffStep>([](const Choices& c) { return c.logons > 1 ? 1 : 0; }),
+    kind_entry<ProfileStep>(&always),
+    {"fault", nullptr, [](const Choices& c) { return c.swarm.provider_faults || c.swarm.profile_faults ? 2 : 0; }, &make_fault},
+    {"cancel-open-files", CancelStep::traits.kind, [](const Choices& c) { return c.any(&Actor::busy_files) ? 2 : 0; }, &cancel_open_files},
+    {"cancel-open-dirs", CancelStep::traits.kind, [](const Choices& c) { return c.any(&Actor::busy_dirs) ? 2 : 0; }, &cancel_open_dirs},
+    {"cancel-elsewhere", CancelStep::traits.kind, [](const Choices& c) { return c.any(&Actor::elsewhere) ? 2 : 0; }, &cancel_elsewhere},
+    {"get-connection-elsewhere", GetConnectionStep::traits.kind, [](const Choices& c) { return c.any(&Actor::elsewhere) ? 2 : 0; }, &get_connection_elsewhere},
+    {"query-elsewhere", QueryDosDeviceStep::traits.kind, [](const Choices& c) { return c.any(&Actor::elsewhere) ? 2 : 0; }, &query_elsewhere},
+    {"job-on-held", JobStep::traits.kind, [](const Choices& c) { return c.any(&Actor::printers) ? 2 : 0; }, &job_on_held},
+    {"cancel-remembered", CancelStep::traits.kind, [](const Choices& c) { return c.any(&Actor::remembered) ? 2 : 0; }, &cancel_remembered},
+    {"cancel-fragile-profile", CancelStep::traits.kind, [](const Choices& c) { return c.any(&Actor::fragile) ? 2 : 0; }, &cancel_fragile},
+    {"cancel-faulted", CancelStep::traits.kind, [](const Choices& c) { return c.provider_fault_armed ? 2 : 0; }, &cancel_faulted},
+    {"cancel-respelled", CancelStep::traits.kind, [](const Choices& c) { return c.any(&Actor::respelled) ? 2 : 0; }, &cancel_respelled},
+    {"cancel-by-partner", CancelStep::traits.kind, [](const Choices& c) { return c.any(&Actor::partnered) ? 2 : 0; }, &cancel_by_partner},
+    {"add-another-use", AddStep::traits.kind, [](const Choices& c) { return c.any(&Actor::deviceless) ? 2 : 0; }, &add_another_use},
+    {"open-on-held", OpenStep::traits.kind, [](const Choices& c) { return c.any(&Actor::paths) ? 2 : 0; }, &open_on_held},
+    {"chdir-on-held", ChdirStep::traits.kind, [](const Choices& c) { return c.any(&Actor::paths) ? 2 : 0; }, &chdir_on_held},
+    {"logoff-with-leftovers", LogoffStep::traits.kind, [](const Choices& c) { return c.with_leftovers.empty() ? 0 : 2; }, &logoff_with_leftovers},
+    {"io-orphaned", IoStep::traits.kind, [](const Choices& c) { return c.orphaned.empty() ? 0 : 2; }, &io_orphaned},
+    {"fault-callers-profile", nullptr, [](const Choices& c) { return c.swarm.profile_faults && !c.devices_of_user.empty() ? 2 : 0; }, &fault_callers_profile},
+    {"look-again", nullptr, [](const Choices& c) { return c.any(&Actor::changed) ? 2 : 0; }, &look_again},
+};
 
 }  // namespace
 
-rc::Gen<GeneratedStep> gen_step(const ExploreState& s, const std::shared_ptr<const Swarm>& swarm) {
-  std::shared_ptr<const Choices> choices = read_choices(s, *swarm);
-  return rc::gen::exec([choices, swarm]() -> GeneratedStep {
-    int total = 0;
-    for (const auto& entry : choices->menu) total += entry.weight;
-    int roll = uniform(0, total);
-    for (size_t i = 0; i + 1 < choices->menu.size(); roll -= choices->menu[i++].weight)
-      if (roll < choices->menu[i].weight) return {choices->menu[i].make(*choices, *swarm), choices->menu[i].name};
-    return {choices->menu.back().make(*choices, *swarm), choices->menu.back().name};
-  });
+struct StepDecoder::Menu {
+  explicit Menu(const Swarm& sw) : names(sw) {
+    for (const MenuEntry& e : kMenu) {
+      const auto factor = sw.weights.find(e.name);
+      scale.push_back(e.kind && !sw.kinds.count(e.kind) ? 0.0 : 8 * (factor == sw.weights.end() ? 1.0 : factor->second));
+    }
+  }
+  CaseNames names;
+  std::vector<double> scale;  // per entry of kMenu: 8 x its adapted factor, 0 when the swarm disables its kind
+};
+
+StepDecoder::StepDecoder(const Swarm& swarm) : swarm_(swarm), menu_(std::make_unique<Menu>(swarm)) {}
+StepDecoder::~StepDecoder() = default;
+
+GeneratedStep StepDecoder::decode(const ExploreState& state, std::uint64_t value) const {
+  Choices c{swarm_, menu_->names, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, nullptr, false, 0};
+  read_choices(state, c);
+  int weights[std::size(kMenu)];
+  int total = 0;
+  for (size_t i = 0; i < std::size(kMenu); ++i) {
+    const int base = menu_->scale[i] > 0 ? kMenu[i].weight(c) : 0;
+    weights[i] = base > 0 ? std::max(1, static_cast<int>(base * menu_->scale[i] + 0.5)) : 0;
+    total += weights[i];
+  }
+  StepDraw d(value);
+  if (total == 0) return {make<DrivesStep>(c, d), DrivesStep::traits.kind};
+  int roll = uniform(d, 0, total);
+  for (size_t i = 0;; roll -= weights[i++])
+    if (roll < weights[i]) return {kMenu[i].make(c, d), kMenu[i].name};
 }
 
 }  // namespace wnc

@@ -1,13 +1,14 @@
-// Generates one next step from the model's state: real logons, devices, handles and jobs,
-// with the names and knobs the case's swarm enables, and steps aimed at the situations where
-// the rare answers are. Values shrink toward the plainest.
+// Decodes one next step from the model's state and one drawn value (explore/step_draw.h):
+// real logons, devices, handles and jobs, with the names and knobs the case's swarm enables,
+// and steps aimed at the situations where the rare answers are. A value of zero is the
+// plainest step of the menu.
 #pragma once
 
-#include <rapidcheck.h>
-
+#include <cstdint>
 #include <memory>
 
 #include "explore/explore_state.h"
+#include "explore/step_draw.h"
 #include "explore/swarm.h"
 
 namespace wnc {
@@ -17,7 +18,17 @@ struct GeneratedStep {
   const char* entry;  // the menu entry that made it: a step kind or an aim's name
 };
 
-// The swarm is shared, not copied: every generated step of a case holds on to it.
-rc::Gen<GeneratedStep> gen_step(const ExploreState& state, const std::shared_ptr<const Swarm>& swarm);
+// Decodes the steps of one case: the swarm's menu is read once, each step against the state.
+class StepDecoder {
+ public:
+  explicit StepDecoder(const Swarm& swarm);  // keeps a reference: the swarm outlives it
+  ~StepDecoder();
+  GeneratedStep decode(const ExploreState& state, std::uint64_t value) const;
+
+ private:
+  struct Menu;
+  const Swarm& swarm_;
+  std::unique_ptr<const Menu> menu_;
+};
 
 }  // namespace wnc

@@ -1,5 +1,7 @@
 #include "agent/agent_client.h"
 
+#include <algorithm>
+
 #include "protocol/hello_json.h"
 #include "protocol/json_codec.h"
 #include "protocol/protocol_limits.h"
@@ -23,8 +25,12 @@ const std::string* refusal(const json& reply) {
 
 }  // namespace
 
-AgentClient::AgentClient(std::string label, Connect connect, Deadlines deadlines, std::string token)
-    : label_(std::move(label)), connect_(std::move(connect)), deadlines_(deadlines), token_(std::move(token)) {
+AgentClient::AgentClient(std::string label, Connect connect, Deadlines deadlines, std::string token, int max_pipeline)
+    : label_(std::move(label)),
+      connect_(std::move(connect)),
+      deadlines_(deadlines),
+      token_(std::move(token)),
+      max_pipeline_(std::clamp(max_pipeline, 1, kMaxPipeline)) {
   start();
 }
 
@@ -55,13 +61,67 @@ void AgentClient::reset(const Setup& setup) {
 }
 
 Result AgentClient::step(const Step& step) {
-  Reply reply = call({{"op", "step"}, {"step", step_to_json(step)}}, deadlines_.step_ms, "step");
+  return step_result(call({{"op", "step"}, {"step", step_to_json(step)}}, deadlines_.step_ms, "step"));
+}
+
+Result AgentClient::step_result(const Reply& reply) {
   if (const std::string* why = refusal(reply.json)) throw std::invalid_argument(*why);
   try {
     return result_from_json(reply.json);
   } catch (const DecodeError& e) {
     fail("the agent answered step with garbage at " + e.where() + ": " + e.what(), reply.line);
   }
+}
+
+// Steps are sent ahead of their answers, up to the window and kPipelineBytes; each answer is
+// awaited for the step deadline from when the one before it arrived, so a hang or a crash
+// fails the first step still unanswered, exactly as one step at a time would.
+std::vector<StepAnswer> AgentClient::run_steps(const std::vector<Step>& steps, const KeepGoing& keep_going) {
+  if (!link_) start();
+  const size_t window = link_->keeps_trace() ? 1 : static_cast<size_t>(std::min(hello_.pipeline, max_pipeline_));
+  if (window == 1) return Sut::run_steps(steps, keep_going);
+  std::vector<std::string> lines;
+  lines.reserve(steps.size());
+  for (const Step& s : steps) lines.push_back(dump({{"op", "step"}, {"step", step_to_json(s)}}) + "\n");
+
+  std::vector<StepAnswer> answers;
+  size_t sent = 0, answered = 0, bytes_in_flight = 0;
+  bool stopped = false;  // keep_going said stop: what is in flight is read and dropped
+  auto send_more = [&] {
+    std::string batch;
+    while (!stopped && sent < lines.size() && sent - answered < window &&
+           (sent == answered || bytes_in_flight + lines[sent].size() <= kPipelineBytes)) {
+      bytes_in_flight += lines[sent].size();
+      batch += lines[sent++];
+    }
+    if (!batch.empty()) link_->channel().write_lines(batch, deadlines_.step_ms);
+  };
+  while (answered < sent || (!stopped && sent < lines.size())) {
+    StepAnswer answer;
+    try {
+      std::string line;
+      try {
+        send_more();
+        line = link_->channel().read_line(deadlines_.step_ms);
+      } catch (const ChannelError& e) {
+        fail_channel(e, "step", deadlines_.step_ms);
+      }
+      answer.result = step_result(parse(std::move(line), "step"));
+    } catch (const SutFailure& e) {
+      answer.failure = e;
+    } catch (const std::invalid_argument& e) {
+      answer.rejected = e.what();
+    }
+    bytes_in_flight -= lines[answered++].size();
+    if (answer.failure) {  // the agent is gone: nothing more is answered
+      if (!stopped) answers.push_back(std::move(answer));
+      break;
+    }
+    if (stopped) continue;
+    answers.push_back(std::move(answer));
+    if (keep_going && !keep_going(answers.back())) stopped = true;
+  }
+  return answers;
 }
 
 std::string AgentClient::take_debug_trace() { return link_ ? link_->take_trace() : std::string(); }
@@ -79,12 +139,18 @@ void AgentClient::bye() {
 
 AgentClient::Reply AgentClient::call(const json& request, int timeout_ms, const std::string& op) {
   if (!link_) start();
-  Reply reply;
+  std::string line;
   try {
-    reply.line = link_->channel().request(dump(request), timeout_ms);
+    line = link_->channel().request(dump(request), timeout_ms);
   } catch (const ChannelError& e) {
     fail_channel(e, op, timeout_ms);
   }
+  return parse(std::move(line), op);
+}
+
+AgentClient::Reply AgentClient::parse(std::string line, const std::string& op) {
+  Reply reply;
+  reply.line = std::move(line);
   try {
     reply.json = protocol_limits::parse_line(reply.line);
   } catch (const JsonInputError& e) {

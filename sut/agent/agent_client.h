@@ -7,6 +7,7 @@
 #include <string>
 
 #include "agent/line_channel.h"
+#include "protocol/hello_json.h"
 #include "sut.h"
 
 namespace wnc::agent {
@@ -28,6 +29,8 @@ class AgentLink {
   virtual void close(int grace_ms) = 0;
   // What the agent logged since the last call, when the link keeps it as a trace.
   virtual std::string take_trace() { return {}; }
+  // True when take_trace() gives one: each step's trace is then its own, one step at a time.
+  virtual bool keeps_trace() const { return false; }
 };
 
 // Makes a fresh link, or throws SutFailure saying why it cannot.
@@ -43,11 +46,15 @@ class AgentClient final : public Sut {
   // `label` names the agent in failures ("cmd:wine agent.exe"). Connects at once, so a
   // misconfigured agent is reported here, as SutFailure. A non-empty `token` goes in
   // every hello (a TCP agent's shared secret).
-  AgentClient(std::string label, Connect connect, Deadlines deadlines, std::string token = {});
+  // At most `max_pipeline` steps are in flight, fewer when the agent's hello says so.
+  AgentClient(std::string label, Connect connect, Deadlines deadlines, std::string token = {},
+              int max_pipeline = kPipelineWindow);
 
   Hello hello() override;
   void reset(const Setup& setup) override;
   Result step(const Step& step) override;
+  // Pipelined when the agent's hello announces a window (docs/agent-protocol.md).
+  std::vector<StepAnswer> run_steps(const std::vector<Step>& steps, const KeepGoing& keep_going) override;
   std::string take_debug_trace() override;
   void bye() override;
 
@@ -59,6 +66,8 @@ class AgentClient final : public Sut {
 
   void start();  // connect and hello
   Reply call(const nlohmann::json& request, int timeout_ms, const std::string& op);
+  Reply parse(std::string line, const std::string& op);
+  Result step_result(const Reply& reply);  // throws as step() does
   [[noreturn]] void fail_channel(const ChannelError& e, const std::string& op, int timeout_ms);
   // Ends the agent and throws SutFailure with its output and the offending line.
   [[noreturn]] void fail(std::string what, const std::string& line, bool say_how_it_ended = false,
@@ -68,6 +77,7 @@ class AgentClient final : public Sut {
   Connect connect_;
   Deadlines deadlines_;
   std::string token_;
+  int max_pipeline_;
   std::unique_ptr<AgentLink> link_;  // null after a failure or bye, until the next call
   Hello hello_;                      // the live agent's
 };

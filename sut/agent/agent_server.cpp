@@ -55,7 +55,8 @@ Answer error(const std::string& why, bool close = false) { return {dump({{"error
 class RequestHandler {
  public:
   // With a token, nothing is served until a hello carries it.
-  RequestHandler(Sut& sut, std::string token) : sut_(sut), token_(std::move(token)), trusted_(token_.empty()) {}
+  RequestHandler(Sut& sut, std::string token, int pipeline = kPipelineWindow)
+      : sut_(sut), token_(std::move(token)), trusted_(token_.empty()), pipeline_(pipeline) {}
 
   Answer answer(const std::string& line) {
     json request;
@@ -109,7 +110,7 @@ class RequestHandler {
                                             std::to_string(kProtocolVersion) + " only");
       if (request.contains("token") && !request["token"].is_string())
         throw DecodeError({"token"}, "expected a string");
-      return ok(hello_to_json(sut_.hello()));
+      return ok(pipeline_ > 1 ? hello_to_json(sut_.hello(), pipeline_) : hello_to_json(sut_.hello()));
     }
     if (op == "reset") {
       only_keys(request, {"op", "profile", "network", "logons"});
@@ -139,6 +140,7 @@ class RequestHandler {
   Sut& sut_;
   std::string token_;
   bool trusted_;
+  int pipeline_;  // the window hello announces
 };
 
 std::string too_long_request() {
@@ -258,8 +260,8 @@ class TcpServer {
 
 }  // namespace
 
-int serve_agent(Sut& sut, std::istream& in, std::ostream& out) {
-  RequestHandler handler(sut, {});
+int serve_agent(Sut& sut, std::istream& in, std::ostream& out, int pipeline) {
+  RequestHandler handler(sut, {}, pipeline);
   std::string line;
   for (;;) {
     switch (read_request(in, line)) {
@@ -268,7 +270,9 @@ int serve_agent(Sut& sut, std::istream& in, std::ostream& out) {
       case Read::Line: break;
     }
     Answer a = handler.answer(line);
-    out << a.line << '\n' << std::flush;  // the client waits for every answer
+    // Flushed at once even when more requests wait (pipelining): the client compares this
+    // answer while the next is served.
+    out << a.line << '\n' << std::flush;
     if (!out) return 1;
     if (a.close) return 0;
   }

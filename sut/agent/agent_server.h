@@ -8,6 +8,7 @@
 #include <string>
 
 #include "protocol/agent_access.h"
+#include "protocol/hello_json.h"
 #include "sut.h"
 
 namespace wnc {
@@ -17,8 +18,9 @@ namespace wnc {
 // kMaxRequestLine (answered with an error first). A malformed request, or a
 // std::invalid_argument from the Sut, is answered {"error":"why"} and serving goes on.
 // Any other exception from the Sut propagates: the agent cannot go on, and its client
-// sees it die.
-int serve_agent(Sut& sut, std::istream& in, std::ostream& out);
+// sees it die. Requests may come before the answers to earlier ones (pipelining): hello
+// announces `pipeline` as the agent's window, or none when it is 1.
+int serve_agent(Sut& sut, std::istream& in, std::ostream& out, int pipeline = kPipelineWindow);
 
 // A fresh implementation for each TCP connection: no client sees another's world.
 using MakeSut = std::function<std::unique_ptr<Sut>()>;

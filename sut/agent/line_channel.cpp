@@ -108,6 +108,8 @@ void LineChannel::write_line(std::string_view line, int timeout_ms) {
   write_all(framed, deadline_in(timeout_ms));
 }
 
+void LineChannel::write_lines(std::string_view framed, int timeout_ms) { write_all(framed, deadline_in(timeout_ms)); }
+
 std::string LineChannel::read_line(int timeout_ms) { return read_until_newline(deadline_in(timeout_ms)); }
 
 ssize_t LineChannel::write_some(std::string_view data) {

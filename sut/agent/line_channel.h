@@ -44,6 +44,8 @@ class LineChannel {
   // Writes `line` and a newline, then reads the answering line; one deadline for both.
   std::string request(std::string_view line, int timeout_ms);
   void write_line(std::string_view line, int timeout_ms);
+  // Writes lines already framed, each ending in a newline, in as few writes as it can.
+  void write_lines(std::string_view framed, int timeout_ms);
   // The next line, without its newline (nor a CR before it).
   std::string read_line(int timeout_ms);
   // Never waits: a line already received, or one completed by what has arrived since;

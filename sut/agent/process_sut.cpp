@@ -137,6 +137,7 @@ class ProcessLink final : public agent::AgentLink {
   void close(int grace_ms) override { end(grace_ms); }
 
   std::string take_trace() override { return debug_trace_ ? stderr_->take() : std::string(); }
+  bool keeps_trace() const override { return debug_trace_; }
 
  private:
   // Closes the agent's stdin, which ends a serving agent, and gives it grace_ms to go;
@@ -174,7 +175,8 @@ std::unique_ptr<Sut> make_process_sut(const ProcessSutOptions& options) {
     }
   };
   return std::make_unique<agent::AgentClient>(
-      label, connect, agent::Deadlines{options.start_deadline_ms, options.step_deadline_ms});
+      label, connect, agent::Deadlines{options.start_deadline_ms, options.step_deadline_ms}, std::string(),
+      options.max_pipeline);
 }
 
 }  // namespace wnc

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "protocol/hello_json.h"
 #include "sut.h"
 
 namespace wnc {
@@ -18,6 +19,8 @@ struct ProcessSutOptions {
   // Hand out the agent's stderr as its debug trace (Sut::take_debug_trace): for an agent
   // asked to log, such as Wine's with WINEDEBUG channels.
   bool debug_trace = false;
+  // The most steps in flight (pipelining), when the agent's hello allows as many; 1: none.
+  int max_pipeline = kPipelineWindow;
 };
 
 // Starts the agent and says hello (throwing SutFailure when that fails). An agent that

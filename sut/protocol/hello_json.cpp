@@ -15,6 +15,12 @@ json hello_to_json(const Hello& hello) {
           {"capabilities", hello.capabilities}};
 }
 
+json hello_to_json(const Hello& hello, int pipeline) {
+  json j = hello_to_json(hello);
+  j["pipeline"] = pipeline;
+  return j;
+}
+
 Hello hello_from_json(const json& j) {
   if (!j.is_object()) throw DecodeError({}, "expected the answer to hello (a map)");
   if (j.value("ok", json()) != true) throw DecodeError({"ok"}, "expected true");
@@ -35,6 +41,11 @@ Hello hello_from_json(const json& j) {
   for (std::size_t i = 0; i < caps.size(); ++i) {
     if (!caps[i].is_string()) throw DecodeError({"capabilities", std::to_string(i)}, "expected a string");
     hello.capabilities.insert(caps[i].get<std::string>());
+  }
+  if (auto window = j.find("pipeline"); window != j.end()) {
+    if (!window->is_number_integer() || *window < 1 || *window > kMaxPipeline)
+      throw DecodeError({"pipeline"}, "expected a whole number from 1 to " + std::to_string(kMaxPipeline));
+    hello.pipeline = window->get<int>();
   }
   hello.raw = j;
   return hello;

@@ -29,12 +29,20 @@ class WineSut final : public Sut {
     agent.debug_trace = !options.wine_debug.empty();
     agent.step_deadline_ms = options.step_deadline_ms;
     agent.start_deadline_ms = options.start_deadline_ms;
+    // Under Wine a step's API calls take about a millisecond, the round trip a few tens of
+    // microseconds: sending ahead saves little, and a divergence early in a case (the ledgered
+    // campaign meets one in most cases) wastes the steps sent after it. Measured on the
+    // ledgered campaign: 466 steps/s one at a time, 438 with 3 in flight, 311 with 64.
+    agent.max_pipeline = 1;
     agent_ = make_process_sut(agent);
   }
 
   Hello hello() override { return agent_->hello(); }
   void reset(const Setup& setup) override { agent_->reset(setup); }
   Result step(const Step& step) override { return agent_->step(step); }
+  std::vector<StepAnswer> run_steps(const std::vector<Step>& steps, const KeepGoing& keep_going) override {
+    return agent_->run_steps(steps, keep_going);
+  }
   std::string take_debug_trace() override { return agent_->take_debug_trace(); }
   void bye() override { agent_->bye(); }
 

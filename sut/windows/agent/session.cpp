@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "protocol/agent_access.h"
+#include "protocol/hello_json.h"
 #include "protocol/json_codec.h"
 #include "vocabulary/version.h"
 
@@ -20,7 +21,8 @@ json hello(const Platform& platform) {
   return {{"ok", true},
           {"protocol", kProtocol},
           {"implementation", {{"name", "wnetconf-agent"}, {"version", kVersion}, {"platform", platform.description}}},
-          {"capabilities", capabilities(platform)}};
+          {"capabilities", capabilities(platform)},
+          {"pipeline", kPipelineWindow}};
 }
 
 json error(const std::string& why) { return {{"error", why}}; }

@@ -43,9 +43,11 @@ known = listed["known"]
 if [k["signature"] for k in known] != [found[0]] or known[0]["cases"] < 1 or known[0]["entry"] != f"{ledger}:3":
     fail(f"the listed divergence is not reported known: {known}")
 again = [d["signature"] for d in listed["divergences"]]
-# Going past the listed one can meet another face of a mutant the first campaign never reached.
-if found[0] in again or not set(found[1:]) <= set(again):
-    fail(f"with the ledger the campaign found {again}, not the others of {found}")
+# Going past the listed one can meet another face of a mutant the first campaign never reached,
+# and miss a face it met by luck: the others it met in a handful of cases must come again.
+common = [d["signature"] for d in first["divergences"][1:] if d["cases"] >= 5]
+if found[0] in again or not common or not set(common) <= set(again):
+    fail(f"with the ledger the campaign found {again}, not the common others {common} of {found}")
 if listed["stale"] != [f"{ledger}:5"]:
     fail(f"the entry nothing matched is not reported stale: {listed['stale']}")
 

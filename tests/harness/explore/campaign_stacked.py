@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-"""A keep-going campaign against stacked sim mutants whose bugs differ finds one distinct
-divergence per mutant, saves each once, and each saved case fails on its own mutant alone
-(and on no other of the stack) and passes on the clean sim.
+"""A keep-going campaign against stacked sim mutants whose bugs differ finds distinct
+divergences, at least one of each mutant (a mutant can show more than one face), saves each
+once, and each saved case fails on its own mutant alone (and on no other of the stack) and
+passes on the clean sim.
 
 Usage: campaign_stacked.py WNETCONF DIR SEED CASES MUTANT...
 """
@@ -32,8 +33,8 @@ if campaign.returncode != 1:
 summary = json.loads(campaign.stdout.strip().splitlines()[-1])
 found = summary["divergences"]
 signatures = [d["signature"] for d in found]
-if len(found) != len(mutants) or len(set(signatures)) != len(found):
-    fail(f"expected {len(mutants)} distinct divergences, found {signatures}")
+if len(found) < len(mutants) or len(set(signatures)) != len(found):
+    fail(f"expected at least {len(mutants)} distinct divergences, found {signatures}")
 saved = sorted(folder.glob("*.yaml"))
 if sorted(pathlib.Path(d["file"]) for d in found) != saved:
     fail(f"the summary's files {[d['file'] for d in found]} are not the folder's {saved}")
@@ -50,5 +51,5 @@ for d in found:
         fail(f"{d['file']} fails on the clean sim", clean.stdout)
     owners += failing_on
     print(f"{d['signature']}: {d['file']} fails on {failing_on[0]} alone")
-if sorted(owners) != sorted(mutants):
-    fail(f"the saved cases belong to {owners}, not one to each of {mutants}")
+if set(owners) != set(mutants):
+    fail(f"the saved cases belong to {owners}, not at least one to each of {mutants}")

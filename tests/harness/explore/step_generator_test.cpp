@@ -47,7 +47,8 @@ Walk walk(const std::set<std::string>& capabilities, int cases, int length) {
     sc.covers = {"R-ATOMIC"};
     sc.setup = swarm->setup;
     for (int i = 0, tries = 0; i < length && tries < 10 * length; ++tries) {
-      const Step step = sample(gen_step(state, swarm), (static_cast<std::uint64_t>(c) << 20) + tries).step;
+      rc::Random random((static_cast<std::uint64_t>(c) << 20) + tries);
+      const Step step = StepDecoder(*swarm).decode(state, random.next()).step;
       if (auto why = model::outside_domain(state.world, step)) w.outside.push_back(describe_step(step) + ": " + *why);
       if (!state.accepts(step)) continue;
       w.unc_paths += through_unc(step);

@@ -39,7 +39,7 @@ TEST(AgentServer, AnswersHelloResetStepAndBye) {
                    R"({"op":"hello","protocol":1})" "\n");
   EXPECT_EQ(s.rc, 0);
   ASSERT_EQ(s.answers.size(), 7u);  // nothing after bye
-  EXPECT_EQ(s.answers[0], json::parse(R"({"ok":true,"protocol":1,
+  EXPECT_EQ(s.answers[0], json::parse(R"({"ok":true,"protocol":1,"pipeline":64,
       "implementation":{"name":"echo","version":"1.0","platform":"test"},
       "capabilities":["add","drives","get_connection","last_error"]})"));
   EXPECT_EQ(s.answers[1], json({{"ok", true}}));

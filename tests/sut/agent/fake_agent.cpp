@@ -7,6 +7,9 @@
 //   overflow N  print {"rc":1e999}       huge N     print an rc beyond 64 bits at step N
 //   hostile-hello 0   answer hello with protocol 1e999
 //   deep N      print an answer nested 100 levels deep at step N
+//   serial 0    announce no pipelining, and exit 7 when a request comes before the answer
+//               to the one before it
+#include <poll.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -31,11 +34,22 @@ class FaultySut : public wnc::test::EchoSut {
   }
 
   wnc::Result step(const wnc::Step& step) override {
+    if (mode_ == "serial") expect_nothing_more();
     if (++steps_ == at_) misbehave();
     return EchoSut::step(step);
   }
 
  private:
+  // A client that waits for each answer sends nothing while a step is served.
+  static void expect_nothing_more() {
+    usleep(5000);
+    pollfd in{0, POLLIN, 0};
+    if (std::cin.rdbuf()->in_avail() > 0 || poll(&in, 1, 0) > 0) {
+      std::cerr << "fake_agent: a request came before the answer to the one before it" << std::endl;
+      std::exit(7);
+    }
+  }
+
   [[noreturn]] static void hang() {
     for (;;) pause();
   }
@@ -74,6 +88,7 @@ int main(int argc, char** argv) {
       at = n;
     }
   }
+  if (mode == "serial") std::ios::sync_with_stdio(false);  // so that in_avail() sees what cin read ahead
   FaultySut sut(mode, at);
-  return wnc::serve_agent(sut, std::cin, std::cout);
+  return wnc::serve_agent(sut, std::cin, std::cout, mode == "serial" ? 1 : wnc::kPipelineWindow);
 }

@@ -1,0 +1,25 @@
+#include "explore/case_plan.h"
+
+#include "explore/coverage.h"
+#include "explore/explore_state.h"
+#include "explore/step_generator.h"
+
+namespace wnc {
+
+std::vector<PlannedStep> plan_case(const Swarm& swarm, const std::vector<std::uint64_t>& values) {
+  std::vector<PlannedStep> plan;
+  plan.reserve(values.size());
+  ExploreState state(swarm.setup);
+  const StepDecoder decoder(swarm);
+  for (const std::uint64_t value : values) {
+    GeneratedStep g = decoder.decode(state, value);
+    if (!state.accepts(g.step)) continue;
+    PlannedStep& p = plan.emplace_back(PlannedStep{std::move(g.step), g.entry, {}, {}});
+    p.exercised = requirements_of_situation(state.world, p.step);
+    p.want = state.apply(p.step);
+    add_requirements_of_answer(p.step, p.want, p.exercised);
+  }
+  return plan;
+}
+
+}  // namespace wnc

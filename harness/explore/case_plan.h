@@ -1,0 +1,28 @@
+// A case decided before it runs: its steps decoded from the drawn values against the model's
+// state, and the model's answers. Nothing in a plan waits on the implementation, so a whole
+// case can be in flight at once (Sut::run_steps).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "explore/swarm.h"
+#include "vocabulary/result.h"
+#include "vocabulary/step.h"
+
+namespace wnc {
+
+struct PlannedStep {
+  Step step;
+  const char* entry;                   // the generator's menu entry that made it
+  Result want;                         // the model's answer
+  std::vector<std::string> exercised;  // requirements it exercises (explore/coverage.h)
+};
+
+// A value whose step the state does not accept (scenario/validity.h, the model's domain) is
+// skipped, so every shrink of the values is a valid case. Throws InternalError when the model
+// breaks an invariant.
+std::vector<PlannedStep> plan_case(const Swarm& swarm, const std::vector<std::uint64_t>& values);
+
+}  // namespace wnc

@@ -1,0 +1,114 @@
+// Pipelining (docs/agent-protocol.md): a batch of steps through an agent that announces a
+// window is answered as one step at a time would be, a failure names the step that got no
+// answer, a stop drops what was in flight without losing the thread, and an agent that
+// announces nothing is sent one request at a time.
+#include <gtest/gtest.h>
+
+#include "agent/process_sut.h"
+#include "protocol/hello_json.h"
+
+namespace wnc {
+namespace {
+
+ProcessSutOptions fake(const std::string& args, int step_deadline_ms = 5000) {
+  ProcessSutOptions o;
+  o.command = "exec '" FAKE_AGENT_PATH "' " + args;
+  o.step_deadline_ms = step_deadline_ms;
+  o.start_deadline_ms = 5000;
+  return o;
+}
+
+Setup one_logon() {
+  Setup s;
+  s.logons["alice"] = LogonDecl{"alice", 1, std::nullopt};
+  return s;
+}
+
+const std::string kDocs = R"(\\fs1\docs)";
+
+std::vector<Step> mix() {
+  return {AddStep{"alice", "Z:", kDocs},       AddStep{"alice", "Z:", kDocs}, GetConnectionStep{"alice", "Z:"},
+          DrivesStep{"alice"},                 LogonStep{"n", "nobody", 1, std::nullopt},
+          OpenStep{"alice", "Z:\\a", "h"},     DrivesStep{"alice"}};
+}
+
+TEST(Pipelining, TheAgentAnnouncesItsWindow) {
+  EXPECT_EQ(make_process_sut(fake("normal"))->hello().pipeline, kPipelineWindow);
+  EXPECT_EQ(make_process_sut(fake("serial 0"))->hello().pipeline, 1);
+}
+
+// The same answers, rejected and unsupported steps included, as step() one by one.
+TEST(Pipelining, ABatchIsAnsweredAsOneStepAtATime) {
+  auto one_by_one = make_process_sut(fake("normal"));
+  one_by_one->reset(one_logon());
+  auto batch = make_process_sut(fake("normal"));
+  batch->reset(one_logon());
+  const std::vector<StepAnswer> answers = batch->run_steps(mix());
+  ASSERT_EQ(answers.size(), mix().size());
+  for (size_t i = 0; i < answers.size(); ++i) {
+    SCOPED_TRACE("step " + std::to_string(i + 1));
+    try {
+      const Result want = one_by_one->step(mix()[i]);
+      ASSERT_TRUE(answers[i].result);
+      EXPECT_EQ(*answers[i].result, want);
+    } catch (const std::invalid_argument& e) {
+      EXPECT_FALSE(answers[i].result);
+      EXPECT_EQ(answers[i].rejected, e.what());
+    }
+  }
+  EXPECT_EQ(answers[4].rejected, "step: no such user 'nobody'");
+}
+
+// More requests than fit a pipe, so the window and the byte bound are what keep both sides moving.
+TEST(Pipelining, AThousandStepsGoThrough) {
+  auto sut = make_process_sut(fake("normal"));
+  sut->reset(one_logon());
+  std::vector<Step> steps(1000, GetConnectionStep{"alice", std::string(3000, 'x')});
+  const std::vector<StepAnswer> answers = sut->run_steps(steps);
+  ASSERT_EQ(answers.size(), steps.size());
+  for (const auto& a : answers) EXPECT_TRUE(a.result && !a.failure);
+}
+
+TEST(Pipelining, ACrashFailsTheFirstStepWithoutAnAnswer) {
+  auto sut = make_process_sut(fake("crash 3"));
+  sut->reset(one_logon());
+  const std::vector<StepAnswer> answers = sut->run_steps(mix());
+  ASSERT_EQ(answers.size(), 3u);
+  EXPECT_TRUE(answers[0].result && answers[1].result);
+  ASSERT_TRUE(answers[2].failure);
+  EXPECT_NE(std::string(answers[2].failure->what()).find("went away during step"), std::string::npos)
+      << answers[2].failure->what();
+  EXPECT_EQ(sut->hello().name, "echo");  // a fresh agent
+}
+
+TEST(Pipelining, AHangFailsItsStepAtTheStepDeadline) {
+  auto sut = make_process_sut(fake("hang 2", 300));
+  sut->reset(one_logon());
+  const std::vector<StepAnswer> answers = sut->run_steps(mix());
+  ASSERT_EQ(answers.size(), 2u);
+  ASSERT_TRUE(answers[1].failure);
+  EXPECT_EQ(answers[1].failure->kind(), SutFailure::Kind::Hung);
+}
+
+// The answers still in flight at a stop are read and dropped: the next step gets its own.
+TEST(Pipelining, AStopDropsTheAnswersInFlight) {
+  auto sut = make_process_sut(fake("normal"));
+  sut->reset(one_logon());
+  int seen = 0;
+  const std::vector<StepAnswer> answers = sut->run_steps(mix(), [&](const StepAnswer&) { return ++seen < 1; });
+  EXPECT_EQ(answers.size(), 1u);
+  EXPECT_EQ(seen, 1);
+  EXPECT_EQ(sut->step(GetConnectionStep{"alice", "Z:"}).remote, kDocs);
+}
+
+// fake_agent serial exits 7 when a request arrives while it serves the one before.
+TEST(Pipelining, AnAgentThatAnnouncesNoWindowGetsOneRequestAtATime) {
+  auto sut = make_process_sut(fake("serial 0"));
+  sut->reset(one_logon());
+  const std::vector<StepAnswer> answers = sut->run_steps(mix());
+  ASSERT_EQ(answers.size(), mix().size());
+  for (const auto& a : answers) EXPECT_FALSE(a.failure) << a.failure->what() << a.failure->output();
+}
+
+}  // namespace
+}  // namespace wnc
