@@ -24,6 +24,8 @@
 #include <variant>
 #include <vector>
 
+#include "explore/explorer.h"
+#include "run/ledger.h"
 #include "wine/host_tool.h"
 #include "wine/wine_sut.h"
 
@@ -248,6 +250,43 @@ void BM_AgentVsPlainLoop(benchmark::State& state) {
   state.counters["min_ratio"] = ratios.front();
 }
 BENCHMARK(BM_AgentVsPlainLoop)->Arg(30)->ArgName("mixes")->Iterations(9)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Exploration through Wine as a ledgered campaign runs it (known divergences counted, not
+// failures; --max-steps 20), against the plain loop, back to back per iteration: `ratio` is
+// the campaign's steps/s over the plain loop's, by medians of the iterations.
+void BM_ExploreVsPlainLoop(benchmark::State& state) {
+  if (!ready(state)) return;
+  const Ledger ledger = load_ledger(WNETCONF_WINE_LEDGER);
+  std::vector<double> explore_rates, plain_rates, ratios;
+  for (auto _ : state) {
+    ExploreOptions options;
+    options.seed = 1 + explore_rates.size();
+    options.cases = 1000000;
+    options.max_steps = 20;
+    options.keep_going = true;
+    options.budget_seconds = 5;
+    options.save_dir = WNETCONF_WINE_BENCH_PREFIX "-findings";
+    options.ledger = &ledger;
+    std::ostringstream log;
+    const auto start = std::chrono::steady_clock::now();
+    const ExploreReport r = explore(*wine().sut, options, log);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    wine().sut->reset(one_logon());  // the plain loop's network, in the provider's shared state
+    auto fields = plain_loop(state, 30);
+    if (fields.empty()) return;
+    explore_rates.push_back(static_cast<double>(r.steps) / seconds);
+    plain_rates.push_back(30.0 * static_cast<double>(step_mix().size()) / fields["seconds"]);
+    ratios.push_back(explore_rates.back() / plain_rates.back());
+  }
+  auto median = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+  };
+  state.counters["explore_steps/s"] = median(explore_rates);
+  state.counters["plain_steps/s"] = median(plain_rates);
+  state.counters["ratio"] = median(ratios);
+}
+BENCHMARK(BM_ExploreVsPlainLoop)->Iterations(3)->Unit(benchmark::kSecond)->UseRealTime();
 
 }  // namespace
 }  // namespace wnc

@@ -1,4 +1,4 @@
-// Property-based differential exploration (RapidCheck stateful testing): steps generated
+// Property-based differential exploration (RapidCheck draws one value per step): steps decoded
 // from the model's state run on the model and on an implementation, and every result must
 // agree. A new divergence is shrunk and saved as a scenario before anything else happens; a
 // campaign (keep_going) goes on after it, looking for divergences of other signatures.

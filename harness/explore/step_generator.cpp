@@ -1,6 +1,7 @@
 #include "explore/step_generator.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "scenario/name_forms.h"
@@ -96,13 +97,17 @@ const Actor& pick_flagged(StepDraw& d, const Choices& c, bool Actor::*flag) {
 // as a file (5) or to enter a file (267), which the model, deciding no file system, ignores.
 std::string leaf(HandleKind kind) { return kind == HandleKind::File ? R"(\a.txt)" : R"(\d)"; }
 
-std::vector<std::string> free_names(const std::set<std::string>& used, const char* prefix) {
+// Four names to reuse, and a fifth when all four are taken.
+std::vector<std::string> free_names(const std::set<std::string>& used, const std::array<std::string, 5>& names) {
   std::vector<std::string> out;
-  for (int i = 1; i <= 4; ++i)
-    if (!used.count(prefix + std::to_string(i))) out.push_back(prefix + std::to_string(i));
-  if (out.empty()) out.push_back(std::string(prefix) + "5");
+  for (size_t i = 0; i < 4; ++i)
+    if (!used.count(names[i])) out.push_back(names[i]);
+  if (out.empty()) out.push_back(names[4]);
   return out;
 }
+
+const std::array<std::string, 5> kHandleNames = {"h1", "h2", "h3", "h4", "h5"};
+const std::array<std::string, 5> kJobNames = {"j1", "j2", "j3", "j4", "j5"};
 
 std::vector<std::string> held_names(const ExploreState& s, const std::string& as) {
   std::vector<std::string> out;
@@ -236,8 +241,8 @@ void read_choices(const ExploreState& s, Choices& c) {
   }
   c.handles.assign(s.validity.declared_handles().begin(), s.validity.declared_handles().end());
   c.jobs.assign(s.validity.declared_jobs().begin(), s.validity.declared_jobs().end());
-  c.free_handles = free_names(s.validity.open_handles(), "h");
-  c.free_jobs = free_names(s.validity.active_jobs(), "j");
+  c.free_handles = free_names(s.validity.open_handles(), kHandleNames);
+  c.free_jobs = free_names(s.validity.active_jobs(), kJobNames);
   for (const char* n : {"alice3", "bob2", "alice", "alice2", "bob"})
     if (!s.world.logons.count(n)) c.logon_names.push_back(n);
   read_situations(s, c);

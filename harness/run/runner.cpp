@@ -79,30 +79,32 @@ ScenarioOutcome run_scenario(Sut& sut, const Hello& hello, const Scenario& sc) {
     return finish();
   }
   sut.take_debug_trace();  // the start and the reset: each step's trace is its own
-  for (size_t i = 0; i < sc.steps.size(); ++i) {
+  // A scenario's steps never depend on the answers: all of them may be in flight at once.
+  std::vector<Step> steps;
+  for (const auto& st : sc.steps) steps.push_back(st.step);
+  const std::vector<StepAnswer> answers =
+      sut.run_steps(steps, [](const StepAnswer& a) { return !(a.result && a.result->unsupported); });
+  for (size_t i = 0; i < answers.size(); ++i) {
+    const StepAnswer& answer = answers[i];
     StepRecord rec;
     rec.index = i;
-    try {
-      rec.got = sut.step(sc.steps[i].step);
-      if (rec.got->unsupported) {
-        out.status = Status::NotSupported;
-        out.note = "step " + std::to_string(i + 1) + ": " + *rec.got->unsupported;
-        out.steps.push_back(rec);
-        return finish();
-      }
-      rec.mismatches = mismatches(sc.steps[i].expect, *rec.got);
-    } catch (const SutFailure& e) {
-      rec.mismatches = {std::string("the implementation could not be driven: ") + e.what()};
-      rec.failure = e.output();
-    } catch (const std::invalid_argument& e) {
-      rec.mismatches = {std::string("the implementation rejected the step: ") + e.what()};
+    rec.got = answer.result;
+    if (answer.failure) {
+      rec.mismatches = {std::string("the implementation could not be driven: ") + answer.failure->what()};
+      rec.failure = answer.failure->output();
+    } else if (!answer.result) {
+      rec.mismatches = {"the implementation rejected the step: " + answer.rejected};
+    } else if (answer.result->unsupported) {
+      out.status = Status::NotSupported;
+      out.note = "step " + std::to_string(i + 1) + ": " + *answer.result->unsupported;
+      out.steps.push_back(rec);
+      return finish();
+    } else {
+      rec.mismatches = mismatches(sc.steps[i].expect, *answer.result);
     }
-    std::string trace = sut.take_debug_trace();
-    if (!rec.mismatches.empty()) rec.debug_trace = std::move(trace);
-    const bool driven = rec.got.has_value();
+    if (!rec.mismatches.empty()) rec.debug_trace = answer.debug_trace;
     if (!rec.mismatches.empty() && !out.first_divergence) out.first_divergence = out.steps.size();
     out.steps.push_back(std::move(rec));
-    if (!driven) break;  // a fresh agent knows nothing of this scenario's world
   }
   out.status = out.first_divergence ? Status::Failed : Status::Passed;
   return finish();

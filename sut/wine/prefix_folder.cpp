@@ -18,6 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char kPrivatePrefix[] = "wine-";
+constexpr const char kRootLock[] = ".lock";
 
 agent::UniqueFd open_marker(const std::string& dir, int flags) {
   return agent::UniqueFd(::open((dir + "/" + kPrefixMarker).c_str(), flags | O_RDWR | O_CLOEXEC, 0644));
@@ -25,14 +26,24 @@ agent::UniqueFd open_marker(const std::string& dir, int flags) {
 
 bool try_lock(const agent::UniqueFd& fd) { return ::flock(fd.get(), LOCK_EX | LOCK_NB) == 0; }
 
-// A private folder whose lock nobody holds belongs to a run that was killed.
+// Held while a run sweeps the cache and makes and locks its own folder, so no run ever sees
+// another's folder between mkdtemp and the marker's lock (it would take it for a killed run's).
+agent::UniqueFd lock_cache_root(const std::string& cache_root) {
+  agent::UniqueFd fd(::open((cache_root + "/" + kRootLock).c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644));
+  if (!fd || ::flock(fd.get(), LOCK_EX) != 0)
+    throw InputError("cannot lock " + cache_root + "/" + kRootLock + ": " + std::strerror(errno));
+  return fd;
+}
+
+// Under the cache root's lock, a private folder whose marker nobody holds, or that has no
+// marker yet, belongs to a run that was killed.
 void sweep(const std::string& cache_root, const PrefixFolder::StopServer& stop_server) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(cache_root, ec)) {
     const std::string name = entry.path().filename().string();
     if (name.rfind(kPrivatePrefix, 0) != 0 || !entry.is_directory(ec)) continue;
     agent::UniqueFd marker = open_marker(entry.path().string(), 0);
-    if (!marker || !try_lock(marker)) continue;  // in use, or being made this instant
+    if (marker && !try_lock(marker)) continue;  // a live run's
     stop_server(entry.path().string());
     fs::remove_all(entry.path(), ec);
   }
@@ -66,6 +77,7 @@ PrefixFolder::PrefixFolder(const std::string& chosen, const std::string& cache_r
   if (cache_root.empty())
     throw InputError("no cache folder for the Wine prefix: set HOME or XDG_CACHE_HOME, or give --wine-prefix");
   fs::create_directories(cache_root);
+  const agent::UniqueFd root_lock = lock_cache_root(cache_root);
   sweep(cache_root, stop_server);
   std::string pattern = cache_root + "/" + kPrivatePrefix + "XXXXXX";
   std::vector<char> name(pattern.begin(), pattern.end());
@@ -73,7 +85,7 @@ PrefixFolder::PrefixFolder(const std::string& chosen, const std::string& cache_r
   if (::mkdtemp(name.data()) == nullptr)
     throw InputError("cannot make a Wine prefix folder in " + cache_root + ": " + std::strerror(errno));
   path_ = name.data();
-  private_ = true;
+  cache_root_ = cache_root;
   lock_marker();
 }
 
@@ -84,9 +96,14 @@ void PrefixFolder::lock_marker() {
 }
 
 PrefixFolder::~PrefixFolder() {
-  if (!private_) return;
-  std::error_code ignored;
-  fs::remove_all(path_, ignored);
+  if (!is_private()) return;
+  try {
+    // Under the lock: a sweep must not meet this folder half deleted, its marker gone.
+    const agent::UniqueFd root_lock = lock_cache_root(cache_root_);
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  } catch (const InputError&) {  // the next run's sweep deletes it
+  }
 }
 
 void PrefixFolder::clear() const {

@@ -1,7 +1,8 @@
 // The folder a run's Wine prefix lives in, held by this run alone. By default a private
 // folder under the user's cache directory, made for the run and deleted after it, so runs
 // side by side (two terminals, ctest -j) never share one; folders that killed runs left
-// behind are swept by the next run. A folder the user names is kept after the run and is used
+// behind are swept by the next run (runs take turns at the cache folder's lock to sweep and
+// make theirs). A folder the user names is kept after the run and is used
 // only when it is absent, empty, or one wnetconf made: a user's own prefix is never cleared.
 // Either way a lock on the folder's marker file keeps a second run out while one holds it.
 #pragma once
@@ -28,7 +29,7 @@ class PrefixFolder {
   PrefixFolder& operator=(const PrefixFolder&) = delete;
 
   const std::string& path() const { return path_; }
-  bool is_private() const { return private_; }
+  bool is_private() const { return !cache_root_.empty(); }
   // Empties the folder for a fresh prefix, keeping the marker (and so the lock).
   void clear() const;
 
@@ -36,7 +37,7 @@ class PrefixFolder {
   void lock_marker();
 
   std::string path_;
-  bool private_ = false;
+  std::string cache_root_;  // set for a private folder
   agent::UniqueFd marker_;
 };
 

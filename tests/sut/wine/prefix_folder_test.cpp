@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <thread>
+#include <vector>
 
 #include "vocabulary/input_error.h"
 
@@ -55,6 +57,36 @@ TEST_F(PrefixFolderTest, AKilledRunsFolderIsSweptAndItsServerStopped) {
   EXPECT_FALSE(fs::exists(stale));
   EXPECT_EQ(stopped_, std::set<std::string>{stale.string()});
   EXPECT_TRUE(fs::exists(foreign));
+}
+
+TEST_F(PrefixFolderTest, AFolderKilledBeforeItsMarkerIsSwept) {
+  const fs::path half_made = root_ / "cache" / "wine-def456";
+  fs::create_directories(half_made);
+  PrefixFolder fresh("", root_ / "cache", stop_);
+  EXPECT_FALSE(fs::exists(half_made));
+}
+
+// Runs starting and ending side by side: none may take another's folder, being made or being
+// deleted, for a killed run's.
+TEST_F(PrefixFolderTest, RunsStartingTogetherNeverSweepEachOther) {
+  constexpr int kRuns = 4, kRounds = 150;
+  std::vector<std::string> failures(kRuns);
+  std::vector<std::thread> runs;
+  const PrefixFolder::StopServer no_server = [](const std::string&) {};
+  for (int r = 0; r < kRuns; ++r)
+    runs.emplace_back([&, r] {
+      for (int i = 0; i < kRounds && failures[r].empty(); ++i) {
+        try {
+          PrefixFolder folder("", root_ / "cache", no_server);
+          std::ofstream(folder.path() + "/system.reg") << "x";
+          if (!fs::exists(folder.path() + "/system.reg")) failures[r] = folder.path() + " was swept while in use";
+        } catch (const InputError& e) {
+          failures[r] = e.what();
+        }
+      }
+    });
+  for (auto& run : runs) run.join();
+  for (const auto& failure : failures) EXPECT_EQ(failure, "");
 }
 
 TEST_F(PrefixFolderTest, AChosenFolderIsKeptAndLockedAgainstASecondRun) {

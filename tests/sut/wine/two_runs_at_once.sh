@@ -20,6 +20,6 @@ if grep -q -- "--sut wine is unavailable" "$work/a.out"; then
   exit 0
 fi
 [ $rc_a -eq 0 ] && [ $rc_b -eq 0 ] || { echo "FAIL: the runs exited $rc_a and $rc_b"; exit 1; }
-left=$(find "$work/cache/wnetconf" -mindepth 1 -maxdepth 1 | wc -l)
+left=$(find "$work/cache/wnetconf" -mindepth 1 -maxdepth 1 -name 'wine-*' | wc -l)
 [ "$left" -eq 0 ] || { echo "FAIL: $left prefix folders were left in the cache"; ls -la "$work/cache/wnetconf"; exit 1; }
 echo "both runs passed, each in its own prefix"
