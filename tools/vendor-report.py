@@ -7,9 +7,11 @@ ledger.yaml, whose causes say why and whose code each divergence is) and a campa
   tools/vendor-report.py BUNDLE CAMPAIGN.json COMMANDS.txt > reports/<vendor>.md
 
 COMMANDS.txt holds the commands that made BUNDLE and CAMPAIGN.json, quoted in the report.
-A requirement's verdict counts only divergences whose cause is the implementation's own code
-(layer platform or file-system) and names that requirement; a divergence in a lookup the
-scenarios observe through (WNetGetConnection, QueryDosDevice) counts against none.
+A requirement's verdict counts only the diverging steps that are about it and that the
+implementation's own code (platform or file system) decided, by the per-step attribution
+results.json and the campaign record (docs/attribution.md); a step whose ledger cause is in a
+harness stand-in's layer (provider, agent), or does not list the requirement among those it
+breaks, is set aside too.
 """
 import json
 import sys
@@ -52,8 +54,8 @@ def signature_entry(signature):
 
 
 # Every diverging step the corpus run recorded, with its ledger entry's cause.
-evidence = []  # (cause id, covers: the scenario's requirements, or None for an explored step, text)
 corpus_rows = []
+step_cause = {}  # (scenario, 1-based step) -> cause id
 for s in results["scenarios"]:
     if s["status"] not in ("known divergence", "failed"):
         continue
@@ -62,23 +64,36 @@ for s in results["scenarios"]:
             continue
         d = entry_for(s["id"], st["index"], s.get("first_divergence"))
         cause = d.get("cause", "?") if d else "?"
-        corpus_rows.append((s["id"], st["index"], st["step_text"], st["expected"], st["got_text"], cause))
-        evidence.append((cause, set(s["covers"]), f"`{s['id']}` @{st['index']}: {st['expected']} → **{st['got_text']}**"))
+        step_cause[(s["id"], st["index"])] = cause
+        corpus_rows.append((s["id"], st["index"], st["step_text"], st["expected"], st["got_text"], st["decided_by"], cause))
+step_text = {(s["id"], st["index"]): (st["expected"], st["got_text"]) for s in results["scenarios"] for st in s["steps"]}
+
+
+def counts_against(cause, requirement):
+    """The ledger's cause has the last word: one in a harness stand-in's layer, or one that does
+    not list the requirement among those it breaks, takes the step out of the count."""
+    c = causes.get(cause)
+    return c is None or (c["layer"] in OWN and requirement in c.get("requirements", []))
+
+
+# Against a requirement: the corpus steps results.json counted for it (about it, decided by the
+# platform or its file system: the per-step attribution), then the explored divergences whose
+# diverging step was the same, each unless its cause says otherwise (counts_against).
+counted = {}  # requirement -> [(cause, text)]
+for req in results["requirements"]:
+    for ref in req["diverging_steps"]:
+        cause = step_cause.get((ref["scenario"], ref["step"]), "?")
+        if counts_against(cause, req["id"]):
+            expected, got = step_text[(ref["scenario"], ref["step"])]
+            counted.setdefault(req["id"], []).append((cause, f"`{ref['scenario']}` @{ref['step']}: {expected} → **{got}**"))
 for d in campaign["divergences"] + campaign.get("known", []):
     entry = signature_entry(d["signature"])
-    evidence.append((entry.get("cause", "?") if entry else "?", None, f"explored: `{d['signature']}`"))
-
-# Against a requirement: a step of a scenario covering it, or an explored step, whose cause is
-# the platform's own and breaks it; covering scenarios' steps first.
-counted = {}  # requirement -> [(cause, text)]
-for scenario_steps in (True, False):
-    for cause, covers, text in evidence:
-        c = causes.get(cause)
-        if not c or c["layer"] not in OWN or (covers is not None) != scenario_steps:
-            continue
-        for r in c.get("requirements", []):
-            if covers is None or r in covers:
-                counted.setdefault(r, []).append((cause, text))
+    cause = entry.get("cause", "?") if entry else "?"
+    if d.get("decided_by") not in OWN:
+        continue
+    for r in d.get("about", []):
+        if counts_against(cause, r):
+            counted.setdefault(r, []).append((cause, f"explored: `{d['signature']}`"))
 
 vendor = results["vendor"]
 impl = results["implementation"]
@@ -89,12 +104,13 @@ for req in results["requirements"]:
     n_s = sum(1 for s in req["scenarios"] if s["status"] == "not supported")
     passed = sum(1 for s in ran if s["status"] == "passed")
     against = counted.get(req["id"], [])
-    verdict = "not tested" if not ran and not req.get("exploration_steps") else ("no" if against else "yes")
+    tested = (ran and req["counted_steps"]) or req.get("exploration_steps")
+    verdict = "not tested" if not tested else ("no" if against else "yes")
     tally[verdict] += 1
     shown = sorted({c for c, _ in against})
     proof = "; ".join(t for _, t in against[:3]) + (f" (+{len(against) - 3} more)" if len(against) > 3 else "")
     rests = PROVIDER_DECIDES.get(req["id"], "") if impl["name"] == "wnetconf-agent" else ""
-    rows.append(f"| {req['id']} | **{verdict}** | {passed} / {len(ran) - passed} ({n_s}) | "
+    rows.append(f"| {req['id']} | **{verdict}** | {passed} / {len(ran) - passed} ({n_s}) | {req['counted_steps']} | "
                 f"{', '.join(shown) or '-'} | {proof or '-'} | {rests or '-'} |")
 
 out = []
@@ -104,8 +120,9 @@ w("<!-- Generated by tools/vendor-report.py from a certification bundle, its led
   "do not edit: regenerate (docs/certification.md, \"Vendor reports\"). -->\n")
 w(f"**Verdict, counting only {vendor}'s own code.** Of the {len(rows)} requirements of docs/behaviour.md, "
   f"{tally['yes']} are met, {tally['no']} are not, and {tally['not tested']} cannot be tested here "
-  f"(the capabilities they need are missing). A divergence counts against a requirement only when "
-  f"its cause in the ledger is the platform's (or its file system's) and names that requirement.\n")
+  f"(the capabilities they need are missing). A diverging step counts against a requirement only when "
+  f"it is about the requirement and the platform (or its file system) decided it, by the per-step attribution "
+  f"of docs/attribution.md, and its cause in the ledger is the platform's and names the requirement.\n")
 w(f"The corpus: {summary['passed']} scenarios pass, {summary['known_divergences']} are known divergences, "
   f"{summary['failed']} fail, {summary['not_supported']} are not supported. "
   f"The campaign: {campaign['cases']} cases, {campaign['steps']} steps, "
@@ -118,9 +135,10 @@ w(f"| Ledger | `{ledger.get('vendor', '')}`: {len(ledger['divergences'])} entrie
 w("```sh\n" + commands + "\n```\n")
 w("## Requirements\n")
 w("\"Run\" counts the covering scenarios that ran: passed / known divergence (not supported). "
-  "\"Causes\" are the platform's causes below that break the requirement, with evidence. "
+  "\"Counted\" is the steps about the requirement that the platform decided. "
+  "\"Causes\" are the causes below of the counted steps that diverged, with evidence. "
   "\"Rests on the test provider\" says what a *yes* shows only through the harness's stand-ins.\n")
-w("| Requirement | Conforms? | Run | Causes | Evidence | Rests on the test provider |\n|---|---|---|---|---|---|")
+w("| Requirement | Conforms? | Run | Counted | Causes | Evidence | Rests on the test provider |\n|---|---|---|---|---|---|---|")
 out.extend(rows)
 w("")
 w("## Causes\n")
@@ -129,9 +147,9 @@ for cid, c in causes.items():
     w(f"- **{cid}. {c['title']}** ({c['layer']}; breaks {breaks}). {c['text']}")
 w("")
 w(f"## Corpus divergences ({len(corpus_rows)} diverging steps)\n")
-w("| Scenario | Step | Expected | Got | Cause |\n|---|---|---|---|---|")
-for sid, idx, text, exp, got, cause in corpus_rows:
-    w(f"| {sid} | {idx} `{text}` | {exp} | {got} | {cause} |")
+w("| Scenario | Step | Expected | Got | Decided by | Cause |\n|---|---|---|---|---|---|")
+for sid, idx, text, exp, got, layer, cause in corpus_rows:
+    w(f"| {sid} | {idx} `{text}` | {exp} | {got} | {layer} | {cause} |")
 w("")
 w("## Campaign: distinct divergences\n")
 w("| Signature | Cases | First case | Shrunk steps | Cause |\n|---|---|---|---|---|")

@@ -67,7 +67,8 @@ void requirement_matrix(std::ostream& out, const json& r) {
   legend(out);
   out << 
          "<table id=\"requirement-matrix\"><thead><tr><th>Requirement</th><th>Rule</th><th>Verdict</th>"
-         "<th>Scenarios</th><th>Exploration steps</th></tr></thead><tbody>\n";
+         "<th>Scenarios</th><th title=\"steps about it that the implementation's own code decided\">Steps counted</th>"
+         "<th>Set aside</th><th>Exploration steps</th></tr></thead><tbody>\n";
   for (const auto& req : r.at("requirements")) {
     const std::string verdict = req.at("verdict").get<std::string>();
     out << "<tr><td><code class=\"id\">" << e(req.at("id")) << "</code></td><td>" << e(req.at("rule")) << "</td><td>" << badge(verdict, verdict)
@@ -76,6 +77,9 @@ void requirement_matrix(std::ostream& out, const json& r) {
       const std::string status = sc.at("status").get<std::string>();
       out << badge(sc.at("id").get<std::string>(), status);
     }
+    out << "</td><td>" << req.value("counted_steps", 0) << "</td><td>";
+    for (const auto& ref : req.value("set_aside_steps", json::array()))
+      out << "<code>" << e(ref.at("scenario")) << "</code> @" << ref.at("step").get<int>() << " (" << e(ref.value("why", "")) << ")<br>";
     out << "</td><td>" << req.at("exploration_steps").get<long long>() << "</td></tr>\n";
   }
   out << "</tbody></table></section>\n";
@@ -109,14 +113,14 @@ void ledger_table(std::ostream& out, const json& r) {
 
 void trace_table(std::ostream& out, const json& sc) {
   out << "<table class=\"trace\"><thead><tr><th>#</th><th>Step</th><th>Expected (model)</th><th>Got (implementation)</th>"
-         "</tr></thead><tbody>\n";
+         "<th>Decided by</th></tr></thead><tbody>\n";
   for (const json* step : report::minimal_trace(sc)) {
     const bool diverged = !step->at("passed").get<bool>();
     out << "<tr" << (diverged ? " class=\"diverged\"" : "") << "><td>" << step->at("index").get<int>() << "</td><td><code>"
         << e(step->at("step_text")) << "</code></td><td>" << e(step->at("expected")) << "</td><td>" << e(step->at("got_text"));
     for (const auto& m : step->value("mismatches", json::array())) out << "<br>&#10007; " << e(m);
     if (step->contains("agent_output")) out << "<pre>" << e((*step)["agent_output"]) << "</pre>";
-    out << "</td></tr>\n";
+    out << "</td><td>" << e(step->value("decided_by", "")) << "</td></tr>\n";
   }
   out << "</tbody></table>\n";
 }

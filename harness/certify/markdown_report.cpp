@@ -19,13 +19,22 @@ std::string m(const json& j) { return md_escape(j.is_string() ? j.get<std::strin
 std::string verdict_mark(const std::string& cls) { return cls == "pass" ? "✅" : cls == "known" ? "⚠️" : "❌"; }
 
 void requirement_matrix(std::ostream& out, const json& r) {
-  out << "## Requirement coverage\n\n| Requirement | Verdict | Scenarios | Exploration steps |\n| --- | --- | --- | ---: |\n";
+  out << "## Requirement coverage\n\nA verdict counts only the steps that are about the requirement and that the "
+         "implementation's own code decided (docs/attribution.md); diverging steps outside them are set aside.\n\n"
+         "| Requirement | Verdict | Scenarios | Steps counted | Set aside | Exploration steps |\n"
+         "| --- | --- | --- | ---: | --- | ---: |\n";
   for (const auto& req : r.at("requirements")) {
     out << "| " << m(req.at("id")) << " | " << m(req.at("verdict")) << " | ";
     bool first = true;
     for (const auto& sc : req.at("scenarios")) {
       out << (first ? "" : ", ") << m(sc.at("id"));
       if (sc.at("status") != "passed") out << " (" << m(sc.at("status")) << ")";
+      first = false;
+    }
+    out << " | " << req.value("counted_steps", 0) << " | ";
+    first = true;
+    for (const auto& ref : req.value("set_aside_steps", json::array())) {
+      out << (first ? "" : ", ") << m(ref.at("scenario")) << " @" << ref.at("step").get<int>() << " (" << m(ref.value("why", "")) << ")";
       first = false;
     }
     out << " | " << req.at("exploration_steps").get<long long>() << " |\n";
@@ -59,14 +68,14 @@ void ledger_table(std::ostream& out, const json& r) {
 }
 
 void trace_table(std::ostream& out, const json& sc) {
-  out << "| # | Step | Expected (model) | Got (implementation) |\n| ---: | --- | --- | --- |\n";
+  out << "| # | Step | Expected (model) | Got (implementation) | Decided by |\n| ---: | --- | --- | --- | --- |\n";
   for (const json* step : report::minimal_trace(sc)) {
     const bool diverged = !step->at("passed").get<bool>();
     out << "| " << step->at("index").get<int>() << (diverged ? " ❌" : "") << " | " << m(step->at("step_text")) << " | "
         << m(step->at("expected")) << " | " << m(step->at("got_text"));
     for (const auto& mm : step->value("mismatches", json::array())) out << "; " << m(mm);
     if (step->contains("agent_output")) out << "; agent output: " << m((*step)["agent_output"]);
-    out << " |\n";
+    out << " | " << m(step->value("decided_by", "")) << " |\n";
   }
   out << "\n";
 }

@@ -21,21 +21,31 @@ std::string brief(const json& j) {
   return s.size() > 160 ? s.substr(0, 157) + "..." : s;
 }
 
-void compare_scenario(const std::string& id, const json& a, const json& b, std::vector<std::string>& out) {
+// How the two documents are named in the words: "recorded"/"re-run", "old"/"new".
+struct Sides {
+  const char* a;
+  const char* b;
+};
+constexpr Sides kRerun{"recorded", "re-run"};
+
+void compare_scenario(const std::string& id, const json& a, const json& b, const Sides& w, std::vector<std::string>& out) {
   if (a == b) return;
   const size_t before = out.size();
   if (a.at("status") != b.at("status"))
-    out.push_back("scenario " + id + ": recorded " + brief(a["status"]) + ", re-run " + brief(b.at("status")));
+    out.push_back("scenario " + id + ": " + w.a + " " + brief(a["status"]) + ", " + w.b + " " + brief(b.at("status")));
   const json& sa = a.at("steps");
   const json& sb = b.at("steps");
   for (size_t i = 0; i < std::max(sa.size(), sb.size()); ++i) {
     const std::string where = "scenario " + id + " step " + std::to_string(i + 1) + ": ";
-    if (i >= sa.size()) out.push_back(where + "not recorded, re-run got " + brief(sb[i].at("got_text")));
-    else if (i >= sb.size()) out.push_back(where + "recorded " + brief(sa[i].at("got_text")) + ", not reached in the re-run");
+    if (i >= sa.size()) out.push_back(where + "not in the " + w.a + " run, " + w.b + " got " + brief(sb[i].at("got_text")));
+    else if (i >= sb.size()) out.push_back(where + w.a + " " + brief(sa[i].at("got_text")) + ", not reached in the " + w.b + " run");
     else if (sa[i] != sb[i])
-      out.push_back(where + "recorded " + brief(sa[i].at("got_text")) + ", re-run " + brief(sb[i].at("got_text")));
+      out.push_back(where + w.a + " " + brief(sa[i].at("got_text")) + (sa[i].at("passed") == true ? "" : " (diverged)") + ", " +
+                    w.b + " " + brief(sb[i].at("got_text")) + (sb[i].at("passed") == true ? "" : " (diverged)"));
   }
-  if (out.size() == before) out.push_back("scenario " + id + ": recorded and re-run results differ (" + brief(a.value("note", "")) + " / " + brief(b.value("note", "")) + ")");
+  if (out.size() == before)
+    out.push_back("scenario " + id + ": " + w.a + " and " + w.b + " results differ (" + brief(a.value("note", "")) + " / " +
+                  brief(b.value("note", "")) + ")");
 }
 
 void compare_lists(const char* what, const json& recorded, const json& rerun, const char* key,
@@ -43,7 +53,7 @@ void compare_lists(const char* what, const json& recorded, const json& rerun, co
   const auto a = by_key(recorded, key), b = by_key(rerun, key);
   for (const auto& [id, item] : a) {
     if (!b.count(id)) out.push_back(std::string(what) + " " + id + ": recorded, not in the re-run");
-    else if (std::string(what) == "scenario") compare_scenario(id, *item, *b.at(id), out);
+    else if (std::string(what) == "scenario") compare_scenario(id, *item, *b.at(id), kRerun, out);
     else if (*item != *b.at(id))
       out.push_back(std::string(what) + " " + id + ": recorded " + (item->at("passed").get<bool>() ? "passed" : "failed") + " after " +
                     brief(item->at("steps")) + " steps, re-run " + (b.at(id)->at("passed").get<bool>() ? "passed" : "failed") +
@@ -70,6 +80,21 @@ std::vector<std::string> compare_results(const json& recorded_doc, const json& r
     if (out.empty())
       for (const auto& [key, value] : a.items())
         if (b.value(key, json()) != value) out.push_back(key + ": recorded and re-run differ");
+    return out;
+  });
+}
+
+std::vector<std::string> scenario_changes(const json& before, const json& after) {
+  return reading_results([&] {
+    constexpr Sides kDiff{"old", "new"};
+    const auto a = by_key(before.at("scenarios"), "id"), b = by_key(after.at("scenarios"), "id");
+    std::vector<std::string> out;
+    for (const auto& [id, item] : a) {
+      if (!b.count(id)) out.push_back("scenario " + id + ": in the old bundle only");
+      else compare_scenario(id, *item, *b.at(id), kDiff, out);
+    }
+    for (const auto& [id, item] : b)
+      if (!a.count(id)) out.push_back("scenario " + id + ": in the new bundle only, " + brief(item->at("status")));
     return out;
   });
 }

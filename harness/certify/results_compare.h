@@ -1,5 +1,5 @@
 // `verify --rerun`: whether a re-run found what the bundle records, and `verify --diff`:
-// how two certifications' requirement verdicts differ.
+// how two certifications' requirement verdicts, scenarios and steps differ.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -18,6 +18,10 @@ struct RequirementChange {
   std::string id;
   std::string before, after;  // verdicts; "absent" when a bundle does not list the requirement
 };
+
+// `verify --diff`: each scenario whose status differs, and each step whose answer differs,
+// in words ("scenario X: old passed, new failed", "scenario X step 3: old ..., new ... (diverged)").
+std::vector<std::string> scenario_changes(const nlohmann::json& before, const nlohmann::json& after);
 
 // Requirements whose verdict differs between two results documents, in catalog order.
 std::vector<RequirementChange> requirement_changes(const nlohmann::json& before, const nlohmann::json& after);

@@ -76,6 +76,9 @@ json requirements_json(const Certification& c) {
                    {"rule", req ? std::string(req->rule) : std::string()},
                    {"verdict", s.verdict()},
                    {"scenarios", scenarios},
+                   {"counted_steps", s.counted_steps},
+                   {"diverging_steps", step_refs_json(s.diverging)},
+                   {"set_aside_steps", step_refs_json(s.set_aside)},
                    {"exploration_steps", explored.count(s.id) ? explored.at(s.id) : 0}});
   }
   return out;

@@ -105,7 +105,7 @@ int rerun(const VerifyOptions& o, json& result) {
   }
 }
 
-// Exit codes as diff(1): 0 no requirement changed, 1 some did, 2 trouble.
+// Exit codes as diff(1): 0 nothing changed, 1 a requirement, scenario or step did, 2 trouble.
 int diff(const VerifyOptions& o, json& result) {
   try {
     const bool old_intact = digests_match(o.diff[0], result);
@@ -114,14 +114,18 @@ int diff(const VerifyOptions& o, json& result) {
       std::cerr << "wnetconf verify --diff: a bundle does not verify; its results cannot be trusted\n";
       return exit_code::kBadInput;
     }
-    const auto changes = requirement_changes(read_bundle(o.diff[0]).results, read_bundle(o.diff[1]).results);
+    const json old_results = read_bundle(o.diff[0]).results, new_results = read_bundle(o.diff[1]).results;
+    const auto changes = requirement_changes(old_results, new_results);
+    const auto scenarios = scenario_changes(old_results, new_results);
+    for (const auto& line : scenarios) std::cout << line << "\n";
+    result["scenario_changes"] = scenarios;
     result["changes"] = json::array();
     for (const auto& c : changes) {
       std::cout << c.id << ": " << c.before << " -> " << c.after << "\n";
       result["changes"].push_back({{"id", c.id}, {"before", c.before}, {"after", c.after}});
     }
     std::cout << counted(changes.size(), "requirement") << " changed status\n";
-    return changes.empty() ? 0 : 1;
+    return changes.empty() && scenarios.empty() ? 0 : 1;
   } catch (const InputError& e) {
     result["error"] = e.what();
     std::cerr << "wnetconf verify --diff: " << e.what() << "\n";
@@ -165,7 +169,7 @@ void add_verify(CLI::App& app, int& exit_code) {
   const SutOptions sut_options = add_sut_options(*cmd, o->sut, "The implementation to re-run against");
   CLI::Option* sut = sut_options.sut->needs(rerun_flag);
   sut_options.mutant->needs(rerun_flag);
-  cmd->add_option("--diff", o->diff, "OLD NEW: requirements whose status changed between two bundles")->expected(2);
+  cmd->add_option("--diff", o->diff, "OLD NEW: the requirements, scenarios and steps that changed between two bundles")->expected(2);
   cmd->add_flag("--json", o->json, "Print a machine-readable result as the last line");
   cmd->add_flag("-q,--quiet", o->quiet, "No progress on stderr");
   cmd->callback([o, sut, &exit_code]() {

@@ -16,6 +16,7 @@
 #include "explore/swarm.h"
 #include "output/atomic_file.h"
 #include "output/interrupt_notice.h"
+#include "run/step_attribution.h"
 #include "requirements.h"
 #include "run/describe.h"
 #include "run/run_text.h"
@@ -176,6 +177,10 @@ void on_divergence(Session& session, const PlannedStep& planned, const Result& g
   const std::string signature = divergence_signature(step, expectation_of(want), got, trouble);
   if (session.shrinking && signature != *session.shrinking) return;  // not a smaller case of this one
   const int case_number = session.report.cases + 1;
+  const bool answered = trouble != StepTrouble::Crash && trouble != StepTrouble::Hang;
+  const std::optional<Result> answer = answered ? std::optional<Result>(got) : std::nullopt;
+  const std::string layer = layer_name(decided_by(step, want.rc, answer).layer);
+  const std::vector<std::string> about = requirements_about(step, want.rc, answer, planned.exercised);
   if (!session.shrinking) {
     if (auto it = session.found.find(signature); it != session.found.end()) {
       ++session.report.divergences[it->second].cases;
@@ -190,13 +195,14 @@ void on_divergence(Session& session, const PlannedStep& planned, const Result& g
                                         trouble == StepTrouble::Crash || trouble == StepTrouble::Hang};
       if (const Divergence* entry = explaining(*session.options.ledger, explored)) {
         session.known[signature] = session.report.known.size();
-        session.report.known.push_back({signature, 1, case_number, entry->where(session.options.ledger->file), entry->reason});
+        session.report.known.push_back(
+            {signature, 1, case_number, entry->where(session.options.ledger->file), entry->reason, layer, about});
         return;
       }
     }
     session.shrinking = signature;
     session.found[signature] = session.report.divergences.size();
-    session.report.divergences.push_back({signature, 1, case_number, 0, "", "", "", "", ""});
+    session.report.divergences.push_back({signature, 1, case_number, 0, "", "", "", "", "", layer, about});
   }
   session.failing_swarm = session.swarm;
   session.failing_trace = session.trace;
@@ -332,9 +338,11 @@ nlohmann::json ExploreReport::to_json() const {
   nlohmann::json found = nlohmann::json::array(), met = nlohmann::json::array();
   for (const auto& d : divergences)
     found.push_back({{"signature", d.signature}, {"cases", d.cases}, {"first_case", d.first_case},
-                     {"shrunk_length", d.shrunk_length}, {"file", d.saved_file}});
+                     {"shrunk_length", d.shrunk_length}, {"file", d.saved_file}, {"decided_by", d.decided_by},
+                     {"about", d.about}});
   for (const auto& k : known)
-    met.push_back({{"signature", k.signature}, {"cases", k.cases}, {"first_case", k.first_case}, {"entry", k.entry}});
+    met.push_back({{"signature", k.signature}, {"cases", k.cases}, {"first_case", k.first_case}, {"entry", k.entry},
+                   {"decided_by", k.decided_by}, {"about", k.about}});
   return {{"seed", seed},           {"passed", passed},       {"cases", cases},
           {"steps", steps},         {"shrunk_length", shrunk_length}, {"saved_file", saved_file},
           {"failure", failure},     {"reproduce", reproduce}, {"divergences", found},

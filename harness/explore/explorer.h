@@ -41,6 +41,8 @@ struct FoundDivergence {
   std::string unsaved_case; // ... and the case, to be printed instead
   std::string failure;      // the first diverging step of the shrunk case, expected vs got
   std::string reproduce;    // RapidCheck's reproduce string of the run that found it
+  std::string decided_by{};               // the diverging step's layer (run/step_attribution.h)
+  std::vector<std::string> about{};       // the requirements it exercised that it is about
 };
 
 // A divergence the ledger explains, met while exploring.
@@ -50,6 +52,8 @@ struct KnownFinding {
   int first_case = 0;
   std::string entry;   // the ledger entry that explains it: "file:line"
   std::string reason;  // its reason
+  std::string decided_by{};          // as FoundDivergence's, for the case that first met it
+  std::vector<std::string> about{};
 };
 
 struct ExploreReport {

@@ -4,6 +4,7 @@
 
 #include "protocol/json_codec.h"
 #include "run/describe.h"
+#include "run/step_attribution.h"
 #include "run/verdicts.h"
 
 namespace wnc {
@@ -18,7 +19,9 @@ nlohmann::json outcome_json(const ScenarioOutcome& o) {
                         {"step", step_to_json(st.step)},
                         {"expected", describe_expectation(st.expect)},
                         {"got", rec.got ? result_to_json(*rec.got) : nlohmann::json(nullptr)},
-                        {"passed", rec.mismatches.empty()}};
+                        {"passed", rec.mismatches.empty()},
+                        {"decided_by", layer_name(decided_by(st.step, st.expect.rc, rec.got).layer)},
+                        {"about", requirements_about(st.step, st.expect.rc, rec.got, sc.covers)}};
     if (!rec.mismatches.empty()) j["mismatches"] = rec.mismatches;
     if (!rec.failure.empty()) j["agent_output"] = rec.failure;
     if (!rec.debug_trace.empty()) j["debug_trace"] = rec.debug_trace;
@@ -31,12 +34,24 @@ nlohmann::json outcome_json(const ScenarioOutcome& o) {
   return j;
 }
 
+nlohmann::json step_refs_json(const std::vector<StepRef>& refs) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& ref : refs) {
+    nlohmann::json j = {{"scenario", ref.scenario}, {"step", ref.step}};
+    if (!ref.why.empty()) j["why"] = ref.why;
+    out.push_back(j);
+  }
+  return out;
+}
+
 nlohmann::json summary_json(const RunReport& r) {
   nlohmann::json reqs = nlohmann::json::object();
   std::map<std::string, std::vector<std::string>> by_verdict;  // verdict -> requirement IDs
   for (const auto& s : requirement_statuses(r)) {
-    reqs[s.id] = {{"verdict", s.verdict()}, {"scenarios", s.scenarios}, {"failing", s.failing}, {"known", s.known},
-                  {"not_supported", s.not_supported}};
+    reqs[s.id] = {{"verdict", s.verdict()},         {"scenarios", s.scenarios},
+                  {"failing", s.failing},           {"known", s.known},
+                  {"counted_steps", s.counted_steps}, {"diverging_steps", step_refs_json(s.diverging)},
+                  {"set_aside_steps", step_refs_json(s.set_aside)}, {"not_supported", s.not_supported}};
     by_verdict[s.verdict()].push_back(s.id);
   }
   nlohmann::json failed = nlohmann::json::array();

@@ -49,10 +49,17 @@ TEST_F(CertifyTest, DiffListsRequirementsWhoseVerdictChanged) {
   ASSERT_NE(find("R-RC-NO-ERROR"), changes.end());
   EXPECT_EQ(find("R-RC-NO-ERROR")->before, "met");
   EXPECT_EQ(find("R-RC-NO-ERROR")->after, "known divergence");
-  EXPECT_EQ(find("R-RC-OPEN-FILES")->after, "not met");
+  EXPECT_EQ(find("R-FORCE-FALSE")->after, "not met");
+  // Its cancel that should give 2401 still does: the diverging cancel expects 0, not about it.
+  EXPECT_EQ(find("R-RC-OPEN-FILES"), changes.end());
   EXPECT_EQ(find("R-RC-NOT-CONNECTED")->after, "not met");  // an unexpected pass
   EXPECT_EQ(find("R-LINKED"), changes.end());                // not tested either time
   EXPECT_TRUE(requirement_changes(results(dir("old")), results(dir("old"))).empty());
+  const auto scenarios = scenario_changes(results(dir("old")), results(dir("new")));
+  EXPECT_TRUE(mentions(scenarios, "scenario certify.open-files: old passed, new failed"));
+  EXPECT_TRUE(mentions(scenarios, "scenario certify.open-files step 5: old NO_ERROR (0), new ERROR_DEVICE_IN_USE (2404) (diverged)"));
+  EXPECT_FALSE(mentions(scenarios, "certify.open-files step 3"));  // the same answer both times
+  EXPECT_TRUE(scenario_changes(results(dir("old")), results(dir("old"))).empty());
 }
 
 // A bundle's results.json is someone else's file: the wrong shape is bad input, not exit 4.
@@ -66,6 +73,7 @@ TEST(ResultsReaders, AResultsDocumentOfTheWrongShapeIsAnInputError) {
     EXPECT_THROW(certification_from_results({bad}, nullptr, std::nullopt, Hello{}), InputError);
     EXPECT_THROW(compare_results(good, bad), InputError);
     EXPECT_THROW(requirement_changes(good, bad), InputError);
+    EXPECT_THROW(scenario_changes(good, bad), InputError);
   }
 }
 
