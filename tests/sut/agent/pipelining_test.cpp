@@ -5,24 +5,11 @@
 #include <gtest/gtest.h>
 
 #include "agent/process_sut.h"
+#include "fake_agent_options.h"
 #include "protocol/hello_json.h"
 
 namespace wnc {
 namespace {
-
-ProcessSutOptions fake(const std::string& args, int step_deadline_ms = 5000) {
-  ProcessSutOptions o;
-  o.command = "exec '" FAKE_AGENT_PATH "' " + args;
-  o.step_deadline_ms = step_deadline_ms;
-  o.start_deadline_ms = 5000;
-  return o;
-}
-
-Setup one_logon() {
-  Setup s;
-  s.logons["alice"] = LogonDecl{"alice", 1, std::nullopt};
-  return s;
-}
 
 const std::string kDocs = R"(\\fs1\docs)";
 

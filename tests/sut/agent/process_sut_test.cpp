@@ -7,25 +7,13 @@
 #include <chrono>
 #include <filesystem>
 
+#include "fake_agent_options.h"
+
 namespace wnc {
 namespace {
 
 using std::chrono::milliseconds;
 using std::chrono::steady_clock;
-
-ProcessSutOptions fake(const std::string& args, int step_deadline_ms = 5000) {
-  ProcessSutOptions o;
-  o.command = "exec '" FAKE_AGENT_PATH "' " + args;  // exec: the agent is our child
-  o.step_deadline_ms = step_deadline_ms;
-  o.start_deadline_ms = 5000;
-  return o;
-}
-
-Setup one_logon() {
-  Setup s;
-  s.logons["alice"] = LogonDecl{"alice", 1, std::nullopt};
-  return s;
-}
 
 // The agent's pid, which EchoSut tells in last_error.
 pid_t agent_pid(Sut& sut) { return std::stoi(*sut.step(LastErrorStep{"alice"}).text); }
