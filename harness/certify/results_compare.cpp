@@ -28,6 +28,8 @@ struct Sides {
 };
 constexpr Sides kRerun{"recorded", "re-run"};
 
+std::string answer(const json& step) { return brief(step.at("got_text")) + (step.at("passed") == true ? "" : " (diverged)"); }
+
 void compare_scenario(const std::string& id, const json& a, const json& b, const Sides& w, std::vector<std::string>& out) {
   if (a == b) return;
   const size_t before = out.size();
@@ -39,9 +41,7 @@ void compare_scenario(const std::string& id, const json& a, const json& b, const
     const std::string where = "scenario " + id + " step " + std::to_string(i + 1) + ": ";
     if (i >= sa.size()) out.push_back(where + "not in the " + w.a + " run, " + w.b + " got " + brief(sb[i].at("got_text")));
     else if (i >= sb.size()) out.push_back(where + w.a + " " + brief(sa[i].at("got_text")) + ", not reached in the " + w.b + " run");
-    else if (sa[i] != sb[i])
-      out.push_back(where + w.a + " " + brief(sa[i].at("got_text")) + (sa[i].at("passed") == true ? "" : " (diverged)") + ", " +
-                    w.b + " " + brief(sb[i].at("got_text")) + (sb[i].at("passed") == true ? "" : " (diverged)"));
+    else if (sa[i] != sb[i]) out.push_back(where + w.a + " " + answer(sa[i]) + ", " + w.b + " " + answer(sb[i]));
   }
   if (out.size() == before)
     out.push_back("scenario " + id + ": " + w.a + " and " + w.b + " results differ (" + brief(a.value("note", "")) + " / " +

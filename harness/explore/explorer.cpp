@@ -16,11 +16,11 @@
 #include "explore/swarm.h"
 #include "output/atomic_file.h"
 #include "output/interrupt_notice.h"
-#include "run/step_attribution.h"
 #include "requirements.h"
 #include "run/describe.h"
 #include "run/run_text.h"
 #include "run/signature.h"
+#include "run/step_attribution.h"
 #include "scenario/scenario_loader.h"
 #include "scenario/scenario_writer.h"
 #include "vocabulary/internal_error.h"
@@ -177,10 +177,11 @@ void on_divergence(Session& session, const PlannedStep& planned, const Result& g
   const std::string signature = divergence_signature(step, expectation_of(want), got, trouble);
   if (session.shrinking && signature != *session.shrinking) return;  // not a smaller case of this one
   const int case_number = session.report.cases + 1;
-  const bool answered = trouble != StepTrouble::Crash && trouble != StepTrouble::Hang;
-  const std::optional<Result> answer = answered ? std::optional<Result>(got) : std::nullopt;
-  const std::string layer = layer_name(decided_by(step, want.rc, answer).layer);
-  const std::vector<std::string> about = requirements_about(step, want.rc, answer, planned.exercised);
+  const bool crashed = trouble == StepTrouble::Crash || trouble == StepTrouble::Hang;
+  // Labelled only when first met: repeats and shrink attempts need no labels.
+  auto answer = [&]() -> std::optional<Result> { return crashed ? std::nullopt : std::optional(got); };
+  auto layer = [&] { return std::string(layer_name(decided_by(step, want.rc, answer()).layer)); };
+  auto about = [&] { return requirements_about(step, want.rc, answer(), planned.exercised); };
   if (!session.shrinking) {
     if (auto it = session.found.find(signature); it != session.found.end()) {
       ++session.report.divergences[it->second].cases;
@@ -191,18 +192,17 @@ void on_divergence(Session& session, const PlannedStep& planned, const Result& g
       return;
     }
     if (session.options.ledger) {
-      const ExploredDivergence explored{signature, planned.exercised, want.rc, got.rc,
-                                        trouble == StepTrouble::Crash || trouble == StepTrouble::Hang};
+      const ExploredDivergence explored{signature, planned.exercised, want.rc, got.rc, crashed};
       if (const Divergence* entry = explaining(*session.options.ledger, explored)) {
         session.known[signature] = session.report.known.size();
         session.report.known.push_back(
-            {signature, 1, case_number, entry->where(session.options.ledger->file), entry->reason, layer, about});
+            {signature, 1, case_number, entry->where(session.options.ledger->file), entry->reason, layer(), about()});
         return;
       }
     }
     session.shrinking = signature;
     session.found[signature] = session.report.divergences.size();
-    session.report.divergences.push_back({signature, 1, case_number, 0, "", "", "", "", "", layer, about});
+    session.report.divergences.push_back({signature, 1, case_number, 0, "", "", "", "", "", layer(), about()});
   }
   session.failing_swarm = session.swarm;
   session.failing_trace = session.trace;

@@ -25,9 +25,9 @@ void print_outcome(std::ostream& out, const ScenarioOutcome& o) {
         << ") " << describe_step(st.step) << "\n";
     out << "    expected: " << describe_expectation(st.expect) << "\n";
     out << "    got:      " << (rec.got ? describe_result(*rec.got) : std::string("nothing")) << "\n";
+    out << "    decided by the " << layer_name(decided_by(st.step, st.expect.rc, rec.got).layer) << "; about ";
     const std::vector<std::string> about = requirements_about(st.step, st.expect.rc, rec.got, sc.covers);
-    out << "    decided by the " << layer_name(decided_by(st.step, st.expect.rc, rec.got).layer) << "; about "
-        << (about.empty() ? "none of the scenario's requirements" : "") ;
+    if (about.empty()) out << "none of the scenario's requirements";
     for (size_t i = 0; i < about.size(); ++i) out << (i ? ", " : "") << about[i];
     out << "\n";
     for (const auto& m : rec.mismatches) out << "    - " << m << "\n";

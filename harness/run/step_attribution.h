@@ -28,7 +28,7 @@ struct Decider {
 };
 
 // The layer that decides the answer `rc` to a step of this kind (the table's first rule for the
-// kind and code). `got` absent: the step was not answered (a crash), judged by the kind alone.
+// kind and code). `rc` absent: the step was not answered (a crash), judged by the kind alone.
 Decider decider_of(const Step& step, std::optional<Code> rc);
 
 // A step is the platform's when either the answer expected or the answer got is the
