@@ -5,32 +5,74 @@
 
 namespace wnc {
 
-std::string AdaptiveWeights::cell_of(const Step& step, Code rc) {
+namespace {
+
+std::optional<Api> api_of(const Step& step) {
   const auto* cancel = std::get_if<CancelStep>(&step);
-  return std::string(step_kind(step)) + "/" + (cancel ? api_name(cancel->api) : "-") + "/" + std::to_string(rc);
+  return cancel ? std::optional(cancel->api) : std::nullopt;
 }
 
-void AdaptiveWeights::record(const std::string& entry, const Step& step, Code rc) {
-  const std::string cell = cell_of(step, rc);
-  ++cells_[cell];
-  ++produced_[entry][cell];
+}  // namespace
+
+std::string AdaptiveWeights::cell_of(const Step& step, Code rc) {
+  const std::optional<Api> api = api_of(step);
+  return std::string(step_kind(step)) + "/" + (api ? api_name(*api) : "-") + "/" + std::to_string(rc);
+}
+
+void AdaptiveWeights::record(std::string_view entry, const Step& step, Code rc) {
+  const std::optional<Api> api = api_of(step);
+  const std::uint64_t key = (std::uint64_t{step.index()} << 40) |
+                            (std::uint64_t{api ? static_cast<unsigned>(*api) + 1 : 0} << 32) | rc;
+  auto [cell, new_key] = cell_numbers_.try_emplace(key, static_cast<int>(cells_.size()));
+  if (new_key) {  // two step types may share a kind, and so a cell
+    const std::string name = cell_of(step, rc);
+    const auto at = std::lower_bound(cells_by_name_.begin(), cells_by_name_.end(), name,
+                                     [&](int n, const std::string& other) { return cells_[n].name < other; });
+    if (at != cells_by_name_.end() && cells_[*at].name == name) {
+      cell->second = *at;
+    } else {
+      cells_by_name_.insert(at, cell->second);
+      cells_.push_back({name, 0});
+    }
+  }
+  auto found = entry_numbers_.find(entry);
+  if (found == entry_numbers_.end()) {
+    found = entry_numbers_.emplace(std::string(entry), static_cast<int>(entries_.size())).first;
+    entries_.emplace_back();
+  }
+  std::vector<long long>& produced = entries_[found->second].steps;
+  if (produced.size() <= static_cast<size_t>(cell->second)) produced.resize(cell->second + 1);
+  ++cells_[cell->second].steps;
+  ++produced[cell->second];
 }
 
 AdaptiveWeights::Factors AdaptiveWeights::factors() const {
-  std::map<std::string, double> score;  // entry -> mean of 1/count over the cells it produced
-  for (const auto& [entry, cells] : produced_) {
+  std::vector<double> score;  // per entry in name order: the mean of 1/count over the cells it produced
+  score.reserve(entry_numbers_.size());
+  for (const auto& [name, number] : entry_numbers_) {
+    const std::vector<long long>& produced = entries_[number].steps;
     double sum = 0;
     long long steps = 0;
-    for (const auto& [cell, n] : cells) {
-      sum += static_cast<double>(n) / static_cast<double>(cells_.at(cell));
+    for (const int cell : cells_by_name_) {
+      const long long n = static_cast<size_t>(cell) < produced.size() ? produced[cell] : 0;
+      if (n == 0) continue;
+      sum += static_cast<double>(n) / static_cast<double>(cells_[cell].steps);
       steps += n;
     }
-    score[entry] = sum / static_cast<double>(steps);
+    score.push_back(sum / static_cast<double>(steps));
   }
   double mean = 0;
-  for (const auto& [entry, s] : score) mean += s / static_cast<double>(score.size());
+  for (const double s : score) mean += s / static_cast<double>(score.size());
   Factors out;
-  for (const auto& [entry, s] : score) out[entry] = mean > 0 ? std::clamp(s / mean, kLowest, kHighest) : 1.0;
+  auto s = score.begin();
+  for (const auto& [name, number] : entry_numbers_)
+    out.emplace_hint(out.end(), name, mean > 0 ? std::clamp(*s++ / mean, kLowest, kHighest) : 1.0);
+  return out;
+}
+
+std::map<std::string, long long> AdaptiveWeights::cells() const {
+  std::map<std::string, long long> out;
+  for (const Cell& c : cells_) out[c.name] = c.steps;
   return out;
 }
 

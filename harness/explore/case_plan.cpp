@@ -10,7 +10,7 @@ std::vector<PlannedStep> plan_case(const Swarm& swarm, const std::vector<std::ui
   std::vector<PlannedStep> plan;
   plan.reserve(values.size());
   ExploreState state(swarm.setup);
-  const StepDecoder decoder(swarm);
+  StepDecoder decoder(swarm);
   for (const std::uint64_t value : values) {
     GeneratedStep g = decoder.decode(state, value);
     if (!state.accepts(g.step)) continue;

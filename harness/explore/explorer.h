@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "explore/adaptive_weights.h"
 #include "run/ledger.h"
 #include "sut.h"
 
@@ -75,7 +76,7 @@ struct ExploreReport {
   std::map<std::string, long long> cancel_codes;  // code name -> cancels returning it
   std::map<std::string, long long> requirements;  // requirement ID -> steps exercising it
   std::map<std::string, long long> cells;         // "kind/api/code" -> steps (explore/adaptive_weights.h)
-  std::map<std::string, double> weights;          // the adapted factors at the end
+  AdaptiveWeights::Factors weights;                // the adapted factors at the end
   double seconds = 0;       // wall time; the only field that varies between equal runs
 
   bool all_seed_codes_hit() const;

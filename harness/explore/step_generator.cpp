@@ -22,6 +22,7 @@ bool coin(StepDraw& d) { return d.below(2) == 1; }
 int uniform(StepDraw& d, int lo, int hi) { return lo + static_cast<int>(d.below(static_cast<std::size_t>(hi - lo))); }
 
 // What one logon that may act can name right now, read off the state for each step.
+// What one logon that may act can name right now, read off the state for each step.
 struct Actor {
   std::string name, user;
   // Names that mean something to it: its devices, its deviceless remotes, its user's
@@ -39,6 +40,17 @@ struct Actor {
   std::vector<std::string> changed;     // names the last step changed, to look at again
   bool fragile = false;    // its user's profile is unreadable or has a corrupt entry
   bool partnered = false;  // it has a linked partner
+
+  // Emptied for another state, keeping what the lists hold room for: a decoder reads the
+  // state at every step, so its lists are refilled, not remade.
+  void reset(const std::string& logon, const std::string& of_user) {
+    name = logon;
+    user = of_user;
+    for (auto list : {&Actor::held, &Actor::paths, &Actor::busy_files, &Actor::busy_dirs, &Actor::printers,
+                      &Actor::elsewhere, &Actor::remembered, &Actor::deviceless, &Actor::respelled, &Actor::changed})
+      (this->*list).clear();
+    fragile = partnered = false;
+  }
 };
 
 using ActorNames = std::vector<std::string> Actor::*;
@@ -49,22 +61,24 @@ struct CaseNames {
   std::vector<std::string> devices, add_locals, remotes, cancel_names, file_paths, dir_paths, printer_devices, profile_devices;
 };
 
-// Everything a next step may name, read off the state once.
+// Everything a next step may name, read off the state once per step (read_choices).
 struct Choices {
+  Choices(const Swarm& sw, const CaseNames& n) : swarm(sw), names(n) {}
+
   const Swarm& swarm;
   const CaseNames& names;
+  const model::State* world = nullptr;  // the state read, for what only a rare step needs
   std::vector<Actor> actors;
   std::vector<std::string> users;                         // of the logons: whose profiles a step may name
   std::vector<std::string> handles, jobs;                 // declared
   std::vector<std::string> free_handles, free_jobs;       // not open / not active
   std::vector<std::string> logon_names;                   // not logged on
-  std::map<std::string, std::vector<std::string>> partners;  // user -> unpaired logons
   std::vector<std::string> logged_on;                     // every logon but system
   std::vector<std::string> with_leftovers;  // logons with handles, jobs or a current directory
   std::vector<std::string> orphaned;        // handles a cancel or logoff orphaned
-  std::map<std::string, std::vector<std::string>> devices_of_user;  // user -> devices its logons hold or remember
   const Actor* changed_by = nullptr;  // the actor whose step changed what `changed` holds
   bool provider_fault_armed = false;
+  bool holds_devices = false;  // some actor holds or remembers a device
   size_t logons = 0;
 
   bool any(ActorNames member) const {
@@ -72,6 +86,21 @@ struct Choices {
   }
   bool any(bool Actor::*flag) const {
     return std::any_of(actors.begin(), actors.end(), [&](const Actor& a) { return a.*flag; });
+  }
+  // User -> the devices its logons hold or remember.
+  std::map<std::string, std::vector<std::string>> devices_of_user() const {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto& a : actors)
+      for (const auto& name : a.held)
+        if (is_device_name(name)) out[world->logons.at(a.name).user].push_back(name);
+    return out;
+  }
+  // The user's logons without a linked partner.
+  std::vector<std::string> unpaired(const std::string& user) const {
+    std::vector<std::string> out;
+    for (const auto& [name, logon] : world->logons)
+      if (name != kSystemLogon && logon.user == user && !logon.partner) out.push_back(name);
+    return out;
   }
 };
 
@@ -98,26 +127,27 @@ const Actor& pick_flagged(StepDraw& d, const Choices& c, bool Actor::*flag) {
 std::string leaf(HandleKind kind) { return kind == HandleKind::File ? R"(\a.txt)" : R"(\d)"; }
 
 // Four names to reuse, and a fifth when all four are taken.
-std::vector<std::string> free_names(const std::set<std::string>& used, const std::array<std::string, 5>& names) {
-  std::vector<std::string> out;
+void free_names(const std::set<std::string>& used, const std::array<std::string, 5>& names, std::vector<std::string>& out) {
+  out.clear();
   for (size_t i = 0; i < 4; ++i)
     if (!used.count(names[i])) out.push_back(names[i]);
   if (out.empty()) out.push_back(names[4]);
-  return out;
 }
 
 const std::array<std::string, 5> kHandleNames = {"h1", "h2", "h3", "h4", "h5"};
 const std::array<std::string, 5> kJobNames = {"j1", "j2", "j3", "j4", "j5"};
 
-std::vector<std::string> held_names(const ExploreState& s, const std::string& as) {
-  std::vector<std::string> out;
-  for (const auto& device : model::visible_devices(s.world, as))
-    if (device != "C:") out.push_back(device);
-  for (const auto& [id, c] : s.world.connections)
-    if (!c.device && c.owners.count(as)) out.push_back(c.remote);
-  if (auto p = s.world.profiles.find(s.world.logons.at(as).user); p != s.world.profiles.end())
-    for (const auto& [key, e] : p->second.entries) out.push_back(key + ":");
-  return out;
+// Its devices (as model::visible_devices lists them, without the fixed drive), its deviceless
+// remotes, then its user's remembered devices.
+void read_held(const model::State& s, const std::string& as, std::vector<std::string>& held) {
+  for (const auto& [id, c] : s.connections)
+    if (c.device && *c.device != "C:" && (c.owners.count(as) || c.owners.count(kSystemLogon))) held.push_back(*c.device);
+  std::sort(held.begin(), held.end());
+  held.erase(std::unique(held.begin(), held.end()), held.end());
+  for (const auto& [id, c] : s.connections)
+    if (!c.device && c.owners.count(as)) held.push_back(c.remote);
+  if (auto p = s.profiles.find(s.logons.at(as).user); p != s.profiles.end())
+    for (const auto& [key, e] : p->second.entries) held.push_back(key + ":");
 }
 
 enum class Use { None, Directories, Files };
@@ -138,14 +168,14 @@ Use use_of(const model::State& s, model::ConnectionId id) {
 }
 
 // Other spellings of a remote name that mean the same share (R-NAME-CASE, P-REMOTE-NORMAL).
-std::vector<std::string> respellings(const std::string& remote) {
+void add_respellings(const std::string& remote, std::vector<std::string>& out) {
   std::string upper = remote, lower = remote;
   for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
   for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  std::vector<std::string> out;
-  for (const std::string& r : {upper, lower, remote.back() == '\\' ? remote.substr(0, remote.size() - 1) : remote + "\\"})
-    if (r != remote) out.push_back(r);
-  return out;
+  for (std::string* r : {&upper, &lower})
+    if (*r != remote) out.push_back(std::move(*r));
+  if (remote.back() == '\\') out.push_back(remote.substr(0, remote.size() - 1));
+  else out.push_back(remote + "\\");
 }
 
 // What the last step changed, if it succeeded: the name an add made or a cancel removed,
@@ -153,53 +183,58 @@ std::vector<std::string> respellings(const std::string& remote) {
 // inherits).
 void read_changes(const ExploreState& st, Choices& c) {
   if (!st.last_step || st.last_rc != code::kNoError) return;
-  std::optional<std::string> name;
+  const std::string* name = nullptr;
   const std::string* by = nullptr;
   if (const auto* add = std::get_if<AddStep>(&*st.last_step)) {
-    name = add->local && !add->local->empty() ? *add->local : add->remote;
+    name = add->local && !add->local->empty() ? &*add->local : &add->remote;
     by = &add->as;
   } else if (const auto* cancel = std::get_if<CancelStep>(&*st.last_step)) {
-    name = cancel->name;
+    if (cancel->name) name = &*cancel->name;
     by = &cancel->as;
   }
+  const bool logoff = std::holds_alternative<LogoffStep>(*st.last_step);
   for (auto& a : c.actors) {
     if (name) a.changed.push_back(*name);
-    else if (std::holds_alternative<LogoffStep>(*st.last_step)) a.changed = a.held;
+    else if (logoff) a.changed = a.held;
     if (by && a.name == *by) c.changed_by = &a;
   }
 }
 
 void read_situations(const ExploreState& st, Choices& c) {
   const model::State& s = st.world;
+  std::vector<const std::string*> connected;  // the actor's devices that are connected
   for (auto& a : c.actors) {
     const auto& logon = s.logons.at(a.name);
-    std::set<std::string> connected;
+    connected.clear();
     for (const auto& [id, conn] : s.connections) {
       if (!conn.owners.count(a.name)) {
         if (conn.device) a.elsewhere.push_back(*conn.device);
         continue;
       }
-      const std::string name = conn.device ? *conn.device : conn.remote;
+      const std::string& name = conn.device ? *conn.device : conn.remote;
       if (const Use use = use_of(s, id); use == Use::Files) a.busy_files.push_back(name);
       else if (use == Use::Directories) a.busy_dirs.push_back(name);
       if (conn.device && conn.type == ResourceType::Print) a.printers.push_back(*conn.device);
-      if (conn.device) connected.insert(*conn.device);
+      if (conn.device) connected.push_back(&*conn.device);
       else {
         a.deviceless.push_back(conn.remote);
-        for (auto& r : respellings(conn.remote)) a.respelled.push_back(r);
+        add_respellings(conn.remote, a.respelled);
       }
     }
     if (auto p = s.profiles.find(logon.user); p != s.profiles.end()) {
       bool corrupt = false;
       for (const auto& [key, e] : p->second.entries) {
-        if (!connected.count(key + ":")) a.remembered.push_back(key + ":");
+        const std::string& letter = key;  // a lambda may not capture a structured binding (clang)
+        const bool is_connected = std::any_of(connected.begin(), connected.end(), [&](const std::string* device) {
+          return device->size() == letter.size() + 1 && device->starts_with(letter) && device->back() == ':';
+        });
+        if (!is_connected) a.remembered.push_back(key + ":");
         corrupt = corrupt || !e.remote;
       }
       a.fragile = !p->second.readable || corrupt;
     }
     a.partnered = logon.partner.has_value();
-    for (const auto& name : a.held)
-      if (is_device_name(name)) c.devices_of_user[logon.user].push_back(name);
+    c.holds_devices = c.holds_devices || std::any_of(a.held.begin(), a.held.end(), is_device_name);
   }
   for (const auto& [name, logon] : s.logons)
     if (name != kSystemLogon && logon.cwd) c.with_leftovers.push_back(name);
@@ -217,32 +252,43 @@ void read_situations(const ExploreState& st, Choices& c) {
   read_changes(st, c);
 }
 
+// Refills `c` from the state, keeping its lists' room (most steps leave the state alike).
 void read_choices(const ExploreState& s, Choices& c) {
+  c.world = &s.world;
+  for (auto list : {&Choices::users, &Choices::logon_names, &Choices::logged_on, &Choices::with_leftovers, &Choices::orphaned})
+    (c.*list).clear();
+  c.changed_by = nullptr;
+  c.provider_fault_armed = c.holds_devices = false;
   c.logons = s.world.logons.size();
+  size_t actors = 0;
+  auto add_actor = [&](const std::string& name, const std::string& user) {
+    if (actors == c.actors.size()) c.actors.emplace_back();
+    c.actors[actors++].reset(name, user);
+  };
   for (const auto& [name, logon] : s.world.logons) {
-    if (name != kSystemLogon || c.swarm.as_system) c.actors.push_back({name, logon.user, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}});
+    if (name != kSystemLogon || c.swarm.as_system) add_actor(name, logon.user);
     if (name == kSystemLogon) continue;
     if (std::find(c.users.begin(), c.users.end(), logon.user) == c.users.end()) c.users.push_back(logon.user);
-    if (!logon.partner) c.partners[logon.user].push_back(name);
     c.logged_on.push_back(name);
   }
-  if (c.actors.empty()) c.actors.push_back({std::string(kSystemLogon), s.world.logons.at(kSystemLogon).user, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}});
+  if (actors == 0) add_actor(std::string(kSystemLogon), s.world.logons.at(kSystemLogon).user);
+  c.actors.resize(actors);
   if (c.users.empty()) c.users.push_back("alice");
   for (auto& a : c.actors) {
-    a.held = held_names(s, a.name);
+    read_held(s.world, a.name, a.held);
     for (const auto& name : a.held) {
       if (is_disk_device(name)) a.paths.push_back(name);
       // Only through a deviceless disk connection: a print one would be an implicit connection.
       // One separator: a remote held as given with a trailing backslash is '\\fs1\docs\d', not '\\d'.
+      if (!is_remote_name(name)) continue;
       const std::string root = name.ends_with('\\') ? name.substr(0, name.size() - 1) : name;
-      if (is_remote_name(name) && !model::outside_domain(s.world, ChdirStep{a.name, root + leaf(HandleKind::Directory)}))
-        a.paths.push_back(root);
+      if (!model::outside_domain(s.world, ChdirStep{a.name, root + leaf(HandleKind::Directory)})) a.paths.push_back(root);
     }
   }
   c.handles.assign(s.validity.declared_handles().begin(), s.validity.declared_handles().end());
   c.jobs.assign(s.validity.declared_jobs().begin(), s.validity.declared_jobs().end());
-  c.free_handles = free_names(s.validity.open_handles(), kHandleNames);
-  c.free_jobs = free_names(s.validity.active_jobs(), kJobNames);
+  free_names(s.validity.open_handles(), kHandleNames, c.free_handles);
+  free_names(s.validity.active_jobs(), kJobNames, c.free_jobs);
   for (const char* n : {"alice3", "bob2", "alice", "alice2", "bob"})
     if (!s.world.logons.count(n)) c.logon_names.push_back(n);
   read_situations(s, c);
@@ -383,9 +429,9 @@ Step generate(std::type_identity<LogonStep>, const Choices& c, StepDraw& d) {
   l.user = l.name.rfind("bob", 0) == 0 ? "bob" : "alice";
   l.session = coin(d) ? 2 : 1;
   // A UAC pair: the same user's two logons, never system.
-  auto partners = c.partners.find(l.user);
-  if (c.swarm.setup.profile == BehaviourProfile::NtLinked && partners != c.partners.end() && coin(d))
-    l.linked = pick(d, partners->second);
+  if (c.swarm.setup.profile == BehaviourProfile::NtLinked)
+    if (const std::vector<std::string> partners = c.unpaired(l.user); !partners.empty() && coin(d))
+      l.linked = pick(d, partners);
   return l;
 }
 
@@ -526,11 +572,12 @@ Step look_again(const Choices& c, StepDraw& d) {
 // A profile fault on the user of a logon that holds or remembers devices.
 Step fault_callers_profile(const Choices& c, StepDraw& d) {
   std::vector<std::string> users;
-  for (const auto& [u, devices] : c.devices_of_user) users.push_back(u);
+  const auto devices_of_user = c.devices_of_user();
+  for (const auto& [u, devices] : devices_of_user) users.push_back(u);
   ProfileFaultStep p;
   p.user = pick(d, users);
   p.health = coin(d) ? ProfileHealth::Corrupt : ProfileHealth::Unreadable;
-  if (p.health == ProfileHealth::Corrupt) p.device = pick(d, c.devices_of_user.at(p.user));
+  if (p.health == ProfileHealth::Corrupt) p.device = pick(d, devices_of_user.at(p.user));
   return p;
 }
 
@@ -605,28 +652,29 @@ const MenuEntry kMenu[] = {
     {"chdir-on-held", ChdirStep::traits.kind, [](const Choices& c) { return c.any(&Actor::paths) ? 2 : 0; }, &chdir_on_held},
     {"logoff-with-leftovers", LogoffStep::traits.kind, [](const Choices& c) { return c.with_leftovers.empty() ? 0 : 2; }, &logoff_with_leftovers},
     {"io-orphaned", IoStep::traits.kind, [](const Choices& c) { return c.orphaned.empty() ? 0 : 2; }, &io_orphaned},
-    {"fault-callers-profile", nullptr, [](const Choices& c) { return c.swarm.profile_faults && !c.devices_of_user.empty() ? 2 : 0; }, &fault_callers_profile},
+    {"fault-callers-profile", nullptr, [](const Choices& c) { return c.swarm.profile_faults && c.holds_devices ? 2 : 0; }, &fault_callers_profile},
     {"look-again", nullptr, [](const Choices& c) { return c.any(&Actor::changed) ? 2 : 0; }, &look_again},
 };
 
 }  // namespace
 
 struct StepDecoder::Menu {
-  explicit Menu(const Swarm& sw) : names(sw) {
+  explicit Menu(const Swarm& sw) : names(sw), choices(sw, names) {
     for (const MenuEntry& e : kMenu) {
       const auto factor = sw.weights.find(e.name);
       scale.push_back(e.kind && !sw.kinds.count(e.kind) ? 0.0 : 8 * (factor == sw.weights.end() ? 1.0 : factor->second));
     }
   }
   CaseNames names;
+  Choices choices;  // the state read for the step being decoded
   std::vector<double> scale;  // per entry of kMenu: 8 x its adapted factor, 0 when the swarm disables its kind
 };
 
 StepDecoder::StepDecoder(const Swarm& swarm) : swarm_(swarm), menu_(std::make_unique<Menu>(swarm)) {}
 StepDecoder::~StepDecoder() = default;
 
-GeneratedStep StepDecoder::decode(const ExploreState& state, std::uint64_t value) const {
-  Choices c{swarm_, menu_->names, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, nullptr, false, 0};
+GeneratedStep StepDecoder::decode(const ExploreState& state, std::uint64_t value) {
+  Choices& c = menu_->choices;
   read_choices(state, c);
   int weights[std::size(kMenu)];
   int total = 0;

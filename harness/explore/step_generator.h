@@ -23,12 +23,13 @@ class StepDecoder {
  public:
   explicit StepDecoder(const Swarm& swarm);  // keeps a reference: the swarm outlives it
   ~StepDecoder();
-  GeneratedStep decode(const ExploreState& state, std::uint64_t value) const;
+  // Not const: it reads the state into lists it keeps, to refill at the next step.
+  GeneratedStep decode(const ExploreState& state, std::uint64_t value);
 
  private:
   struct Menu;
   const Swarm& swarm_;
-  std::unique_ptr<const Menu> menu_;
+  std::unique_ptr<Menu> menu_;
 };
 
 }  // namespace wnc

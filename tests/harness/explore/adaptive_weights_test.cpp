@@ -60,5 +60,17 @@ TEST(AdaptiveWeights, AnEntryEarnsTheMeanOfItsCells) {
   EXPECT_EQ(describe({}), "all 1");
 }
 
+// Both fault types are the kind "fault": their steps count in one cell, so an entry making
+// each kind of fault is not taken for reaching two rare cells.
+TEST(AdaptiveWeights, StepTypesOfOneKindShareACell) {
+  AdaptiveWeights w;
+  for (int i = 0; i < 3; ++i) w.record("profile-only", ProfileFaultStep{}, 0);
+  w.record("both", ProfileFaultStep{}, 0);
+  w.record("both", ProviderFaultStep{}, 0);
+  EXPECT_EQ(w.cells(), (std::map<std::string, long long>{{"fault/-/0", 5}}));
+  const auto f = w.factors();
+  EXPECT_DOUBLE_EQ(f.at("both"), f.at("profile-only"));
+}
+
 }  // namespace
 }  // namespace wnc
