@@ -86,6 +86,15 @@ class Sut {
     }
     return answers;
   }
+  // A fresh world for `setup`, then `steps` as run_steps runs them (after the reset's debug
+  // trace is dropped). Throws as reset() does when the world cannot be made; an agent may send
+  // the reset in one batch with the steps.
+  virtual std::vector<StepAnswer> run_case(const Setup& setup, const std::vector<Step>& steps,
+                                           const KeepGoing& keep_going = {}) {
+    reset(setup);
+    take_debug_trace();
+    return run_steps(steps, keep_going);
+  }
   virtual void bye() {}
 };
 

@@ -40,24 +40,27 @@ void AdaptiveWeights::record(std::string_view entry, const Step& step, Code rc) 
     found = entry_numbers_.emplace(std::string(entry), static_cast<int>(entries_.size())).first;
     entries_.emplace_back();
   }
-  std::vector<long long>& produced = entries_[found->second].steps;
-  if (produced.size() <= static_cast<size_t>(cell->second)) produced.resize(cell->second + 1);
+  Entry& e = entries_[found->second];
+  if (e.steps.size() <= static_cast<size_t>(cell->second)) e.steps.resize(cell->second + 1);
+  if (e.steps[cell->second]++ == 0) {
+    const std::string& name = cells_[cell->second].name;
+    e.cells.insert(std::lower_bound(e.cells.begin(), e.cells.end(), name,
+                                    [&](int n, const std::string& other) { return cells_[n].name < other; }),
+                   cell->second);
+  }
   ++cells_[cell->second].steps;
-  ++produced[cell->second];
 }
 
 AdaptiveWeights::Factors AdaptiveWeights::factors() const {
   std::vector<double> score;  // per entry in name order: the mean of 1/count over the cells it produced
   score.reserve(entry_numbers_.size());
   for (const auto& [name, number] : entry_numbers_) {
-    const std::vector<long long>& produced = entries_[number].steps;
+    const Entry& e = entries_[number];
     double sum = 0;
     long long steps = 0;
-    for (const int cell : cells_by_name_) {
-      const long long n = static_cast<size_t>(cell) < produced.size() ? produced[cell] : 0;
-      if (n == 0) continue;
-      sum += static_cast<double>(n) / static_cast<double>(cells_[cell].steps);
-      steps += n;
+    for (const int cell : e.cells) {
+      sum += static_cast<double>(e.steps[cell]) / static_cast<double>(cells_[cell].steps);
+      steps += e.steps[cell];
     }
     score.push_back(sum / static_cast<double>(steps));
   }

@@ -39,10 +39,11 @@ class AdaptiveWeights {
   };
   struct Entry {
     std::vector<long long> steps;  // by cell number
+    std::vector<int> cells;        // the numbers of the cells it produced, in name order
   };
   std::vector<Cell> cells_;
   std::map<std::uint64_t, int> cell_numbers_;  // (step type, api, code) -> cell number
-  std::vector<int> cells_by_name_;             // cell numbers in name order
+  std::vector<int> cells_by_name_;             // cell numbers in name order, to find a name
   std::vector<Entry> entries_;
   std::map<std::string, int, std::less<>> entry_numbers_;  // in name order
 };

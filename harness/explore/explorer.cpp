@@ -230,22 +230,36 @@ std::pair<Result, StepTrouble> read_answer(const StepAnswer& answer) {
   return {*answer.result, StepTrouble::None};
 }
 
-// Runs a planned case on the implementation, all of it in flight when the implementation
-// takes it (nothing here waits on an answer to choose a step), and compares the answers in
-// order up to the first divergence.
+// Runs a planned case on a fresh world of the implementation, all of it in flight when the
+// implementation takes it (nothing here waits on an answer to choose a step, and the reset
+// goes with the steps), and compares the answers in order up to the first divergence.
 void run_case(Session& session, const std::vector<PlannedStep>& plan) {
   std::vector<Step> steps;
   steps.reserve(plan.size());
   for (const auto& p : plan) steps.push_back(p.step);
-  size_t checked = 0;
-  const std::vector<StepAnswer> answers = session.sut.run_steps(steps, [&](const StepAnswer& answer) {
-    const auto [got, trouble] = read_answer(answer);
-    return mismatches(expectation_of(plan[checked++].want), got).empty();
-  });
+  std::vector<StepAnswer> answers;
+  std::vector<std::vector<std::string>> diffs;  // each compared answer's, as it came
+  for (int attempt = 1;; ++attempt) {
+    diffs.clear();
+    try {
+      answers = session.sut.run_case(session.swarm.setup, steps, [&](const StepAnswer& answer) {
+        diffs.push_back(mismatches(expectation_of(plan[diffs.size()].want), read_answer(answer).first));
+        return diffs.back().empty();
+      });
+      break;
+    } catch (const SutFailure& e) {
+      if (attempt == 2) {
+        session.reset_failure = std::string("the implementation could not be reset for case ") +
+                                std::to_string(session.report.cases + 1) + ", twice: " + e.what() + "\n" + e.output();
+        RC_FAIL(*session.reset_failure);
+      }
+    }
+  }
   for (size_t i = 0; i < answers.size(); ++i) {
     const PlannedStep& p = plan[i];
     const auto [got, trouble] = read_answer(answers[i]);
-    std::vector<std::string> diff = mismatches(expectation_of(p.want), got);
+    // An answer that ended the batch (the implementation could not be driven) was not compared.
+    const std::vector<std::string> diff = i < diffs.size() ? diffs[i] : mismatches(expectation_of(p.want), got);
     session.trace.push_back({p.step, p.want, got, diff.empty() ? std::string() : answers[i].debug_trace});
     if (!session.shrinking) {
       ++session.report.steps;
@@ -266,16 +280,15 @@ std::optional<std::pair<std::vector<TraceEntry>, std::string>> still_failing(Ses
     if (!state.accepts(step)) return std::nullopt;
     wants.push_back(state.apply(step));
   }
+  size_t checked = 0;
+  std::vector<StepAnswer> answers;
   try {
-    session.sut.reset(session.failing_swarm.setup);
+    answers = session.sut.run_case(session.failing_swarm.setup, steps, [&](const StepAnswer& answer) {
+      return mismatches(expectation_of(wants[checked++]), read_answer(answer).first).empty();
+    });
   } catch (const SutFailure&) {
     return std::nullopt;
   }
-  session.sut.take_debug_trace();
-  size_t checked = 0;
-  const std::vector<StepAnswer> answers = session.sut.run_steps(steps, [&](const StepAnswer& answer) {
-    return mismatches(expectation_of(wants[checked++]), read_answer(answer).first).empty();
-  });
   if (answers.size() != steps.size()) return std::nullopt;
   std::vector<TraceEntry> trace;
   for (size_t i = 0; i < answers.size(); ++i) {
@@ -375,8 +388,9 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
     session.deadline = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                    std::chrono::duration<double>(*options.budget_seconds));
 
+  const rc::Gen<Swarm> swarms = gen_swarm(hello.capabilities);
   auto explore_case = [&]() {
-    session.swarm = *gen_swarm(hello.capabilities);
+    session.swarm = *swarms;
     if (!session.shrinking) session.case_weights = session.adaptive.factors();
     session.swarm.weights = session.case_weights;
     session.trace.clear();
@@ -387,21 +401,7 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
     // would keep the first cases of a long campaign short); shrinking removes and plains them.
     const auto values = *rc::gen::resize(
         options.max_steps, rc::gen::nonEmpty(rc::gen::container<std::vector<std::uint64_t>>(gen_step_value())));
-    const std::vector<PlannedStep> plan = plan_case(session.swarm, values);
-    for (int attempt = 1;; ++attempt) {
-      try {
-        sut.reset(session.swarm.setup);
-        break;
-      } catch (const SutFailure& e) {
-        if (attempt == 2) {
-          session.reset_failure = std::string("the implementation could not be reset for case ") +
-                                  std::to_string(report.cases + 1) + ", twice: " + e.what() + "\n" + e.output();
-          RC_FAIL(*session.reset_failure);
-        }
-      }
-    }
-    sut.take_debug_trace();  // the reset's: each step's trace is its own
-    run_case(session, plan);
+    run_case(session, plan_case(session.swarm, values));
   };
   auto property = [&]() {
     // Once a bug is met every further case, and every shrink, passes at once.

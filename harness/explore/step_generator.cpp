@@ -25,6 +25,7 @@ int uniform(StepDraw& d, int lo, int hi) { return lo + static_cast<int>(d.below(
 // What one logon that may act can name right now, read off the state for each step.
 struct Actor {
   std::string name, user;
+  const model::Logon* logon = nullptr;  // in the state read
   // Names that mean something to it: its devices, its deviceless remotes, its user's
   // remembered devices. Most cancels and opens aim at these, or little would happen.
   std::vector<std::string> held;
@@ -43,9 +44,10 @@ struct Actor {
 
   // Emptied for another state, keeping what the lists hold room for: a decoder reads the
   // state at every step, so its lists are refilled, not remade.
-  void reset(const std::string& logon, const std::string& of_user) {
-    name = logon;
-    user = of_user;
+  void reset(const std::string& logon_name, const model::Logon& of) {
+    name = logon_name;
+    user = of.user;
+    logon = &of;
     for (auto list : {&Actor::held, &Actor::paths, &Actor::busy_files, &Actor::busy_dirs, &Actor::printers,
                       &Actor::elsewhere, &Actor::remembered, &Actor::deviceless, &Actor::respelled, &Actor::changed})
       (this->*list).clear();
@@ -92,7 +94,7 @@ struct Choices {
     std::map<std::string, std::vector<std::string>> out;
     for (const auto& a : actors)
       for (const auto& name : a.held)
-        if (is_device_name(name)) out[world->logons.at(a.name).user].push_back(name);
+        if (is_device_name(name)) out[a.user].push_back(name);
     return out;
   }
   // The user's logons without a linked partner.
@@ -139,14 +141,14 @@ const std::array<std::string, 5> kJobNames = {"j1", "j2", "j3", "j4", "j5"};
 
 // Its devices (as model::visible_devices lists them, without the fixed drive), its deviceless
 // remotes, then its user's remembered devices.
-void read_held(const model::State& s, const std::string& as, std::vector<std::string>& held) {
+void read_held(const model::State& s, const std::string& as, const std::string& user, std::vector<std::string>& held) {
   for (const auto& [id, c] : s.connections)
     if (c.device && *c.device != "C:" && (c.owners.count(as) || c.owners.count(kSystemLogon))) held.push_back(*c.device);
   std::sort(held.begin(), held.end());
   held.erase(std::unique(held.begin(), held.end()), held.end());
   for (const auto& [id, c] : s.connections)
     if (!c.device && c.owners.count(as)) held.push_back(c.remote);
-  if (auto p = s.profiles.find(s.logons.at(as).user); p != s.profiles.end())
+  if (auto p = s.profiles.find(user); p != s.profiles.end())
     for (const auto& [key, e] : p->second.entries) held.push_back(key + ":");
 }
 
@@ -202,18 +204,23 @@ void read_changes(const ExploreState& st, Choices& c) {
 
 void read_situations(const ExploreState& st, Choices& c) {
   const model::State& s = st.world;
+  std::vector<Use> uses;  // per connection, in the state's order
+  uses.reserve(s.connections.size());
+  for (const auto& [id, conn] : s.connections) uses.push_back(use_of(s, id));
   std::vector<const std::string*> connected;  // the actor's devices that are connected
   for (auto& a : c.actors) {
-    const auto& logon = s.logons.at(a.name);
+    const model::Logon& logon = *a.logon;
     connected.clear();
+    auto use = uses.begin();
     for (const auto& [id, conn] : s.connections) {
+      const Use in_use = *use++;
       if (!conn.owners.count(a.name)) {
         if (conn.device) a.elsewhere.push_back(*conn.device);
         continue;
       }
       const std::string& name = conn.device ? *conn.device : conn.remote;
-      if (const Use use = use_of(s, id); use == Use::Files) a.busy_files.push_back(name);
-      else if (use == Use::Directories) a.busy_dirs.push_back(name);
+      if (in_use == Use::Files) a.busy_files.push_back(name);
+      else if (in_use == Use::Directories) a.busy_dirs.push_back(name);
       if (conn.device && conn.type == ResourceType::Print) a.printers.push_back(*conn.device);
       if (conn.device) connected.push_back(&*conn.device);
       else {
@@ -261,21 +268,21 @@ void read_choices(const ExploreState& s, Choices& c) {
   c.provider_fault_armed = c.holds_devices = false;
   c.logons = s.world.logons.size();
   size_t actors = 0;
-  auto add_actor = [&](const std::string& name, const std::string& user) {
+  auto add_actor = [&](const std::string& name, const model::Logon& logon) {
     if (actors == c.actors.size()) c.actors.emplace_back();
-    c.actors[actors++].reset(name, user);
+    c.actors[actors++].reset(name, logon);
   };
   for (const auto& [name, logon] : s.world.logons) {
-    if (name != kSystemLogon || c.swarm.as_system) add_actor(name, logon.user);
+    if (name != kSystemLogon || c.swarm.as_system) add_actor(name, logon);
     if (name == kSystemLogon) continue;
     if (std::find(c.users.begin(), c.users.end(), logon.user) == c.users.end()) c.users.push_back(logon.user);
     c.logged_on.push_back(name);
   }
-  if (actors == 0) add_actor(std::string(kSystemLogon), s.world.logons.at(kSystemLogon).user);
+  if (actors == 0) add_actor(std::string(kSystemLogon), s.world.logons.at(kSystemLogon));
   c.actors.resize(actors);
   if (c.users.empty()) c.users.push_back("alice");
   for (auto& a : c.actors) {
-    read_held(s.world, a.name, a.held);
+    read_held(s.world, a.name, a.user, a.held);
     for (const auto& name : a.held) {
       if (is_disk_device(name)) a.paths.push_back(name);
       // Only through a deviceless disk connection: a print one would be an implicit connection.

@@ -1,5 +1,7 @@
 #include "explore/swarm.h"
 
+#include <memory>
+
 #include "vocabulary/capabilities.h"
 #include "vocabulary/step.h"
 
@@ -26,8 +28,9 @@ std::string Swarm::describe() const {
 }
 
 rc::Gen<Swarm> gen_swarm(const std::set<std::string>& caps) {
-  return rc::gen::exec([caps]() {
-    auto has = [&](const std::string& c) { return caps.count(c) > 0; };
+  // Shared: RapidCheck copies a generator's function with every value it makes.
+  return rc::gen::exec([caps = std::make_shared<const std::set<std::string>>(caps)]() {
+    auto has = [&](const std::string& c) { return caps->count(c) > 0; };
     auto maybe = [&](const std::string& c) { return has(c) && *rc::gen::arbitrary<bool>(); };
     Swarm s;
     s.setup.logons["alice"] = {"alice", 1, std::nullopt};

@@ -14,7 +14,7 @@ namespace wnc {
 
 struct Swarm {
   Setup setup;
-  std::set<std::string> kinds;  // step kinds this case may generate
+  std::set<std::string, std::less<>> kinds;  // step kinds this case may generate
   bool provider_faults = false;
   bool profile_faults = false;
   bool nasty_names = false;     // case, trailing backslash, NULL, empty, junk

@@ -70,20 +70,19 @@ ScenarioOutcome run_scenario(Sut& sut, const Hello& hello, const Scenario& sc) {
     return finish();
   }
 
+  // A scenario's steps never depend on the answers: all of them may be in flight at once,
+  // behind the reset (whose debug trace, and the start's, is dropped: each step's is its own).
+  std::vector<Step> steps;
+  for (const auto& st : sc.steps) steps.push_back(st.step);
+  std::vector<StepAnswer> answers;
   try {
-    sut.reset(sc.setup);
+    answers = sut.run_case(sc.setup, steps, [](const StepAnswer& a) { return !(a.result && a.result->unsupported); });
   } catch (const SutFailure& e) {
     out.status = Status::Failed;
     out.steps.push_back({0, std::nullopt, {"reset failed"}, std::string(e.what()) + "\n" + e.output(), {}});
     out.first_divergence = 0;
     return finish();
   }
-  sut.take_debug_trace();  // the start and the reset: each step's trace is its own
-  // A scenario's steps never depend on the answers: all of them may be in flight at once.
-  std::vector<Step> steps;
-  for (const auto& st : sc.steps) steps.push_back(st.step);
-  const std::vector<StepAnswer> answers =
-      sut.run_steps(steps, [](const StepAnswer& a) { return !(a.result && a.result->unsupported); });
   for (size_t i = 0; i < answers.size(); ++i) {
     const StepAnswer& answer = answers[i];
     StepRecord rec;

@@ -55,7 +55,10 @@ Hello AgentClient::hello() {
 void AgentClient::reset(const Setup& setup) {
   json request = setup_to_json(setup);
   request["op"] = "reset";
-  Reply reply = call(request, deadlines_.step_ms, "reset");
+  check_reset(call(request, deadlines_.step_ms, "reset"));
+}
+
+void AgentClient::check_reset(const Reply& reply) {
   if (const std::string* why = refusal(reply.json)) throw std::invalid_argument(*why);
   if (reply.json != json{{"ok", true}}) fail("the agent answered reset with garbage", reply.line);
 }
@@ -76,12 +79,33 @@ Result AgentClient::step_result(const Reply& reply) {
 // Steps are sent ahead of their answers, up to the window and kPipelineBytes; each answer is
 // awaited for the step deadline from when the one before it arrived, so a hang or a crash
 // fails the first step still unanswered, exactly as one step at a time would.
+size_t AgentClient::window() const {
+  return link_->keeps_trace() ? 1 : static_cast<size_t>(std::min(hello_.pipeline, max_pipeline_));
+}
+
 std::vector<StepAnswer> AgentClient::run_steps(const std::vector<Step>& steps, const KeepGoing& keep_going) {
   if (!link_) start();
-  const size_t window = link_->keeps_trace() ? 1 : static_cast<size_t>(std::min(hello_.pipeline, max_pipeline_));
-  if (window == 1) return Sut::run_steps(steps, keep_going);
+  if (window() == 1) return Sut::run_steps(steps, keep_going);
+  return pipelined({}, steps, keep_going);
+}
+
+// The reset's answer comes first; when it is not ok, the steps sent behind it are read and
+// dropped before reset's error is thrown, so the next request gets its own answer.
+std::vector<StepAnswer> AgentClient::run_case(const Setup& setup, const std::vector<Step>& steps,
+                                              const KeepGoing& keep_going) {
+  if (!link_) start();
+  if (window() == 1) return Sut::run_case(setup, steps, keep_going);
+  json request = setup_to_json(setup);
+  request["op"] = "reset";
+  return pipelined(dump(request) + "\n", steps, keep_going);
+}
+
+std::vector<StepAnswer> AgentClient::pipelined(const std::string& first, const std::vector<Step>& steps,
+                                               const KeepGoing& keep_going) {
+  const size_t window = this->window();
   std::vector<std::string> lines;
-  lines.reserve(steps.size());
+  lines.reserve(steps.size() + 1);
+  if (!first.empty()) lines.push_back(first);
   for (const Step& s : steps) lines.push_back(dump({{"op", "step"}, {"step", step_to_json(s)}}) + "\n");
 
   std::vector<StepAnswer> answers;
@@ -96,23 +120,39 @@ std::vector<StepAnswer> AgentClient::run_steps(const std::vector<Step>& steps, c
     }
     if (!batch.empty()) link_->channel().write_lines(batch, deadlines_.step_ms);
   };
-  while (answered < sent || (!stopped && sent < lines.size())) {
-    StepAnswer answer;
+  // The next answer, once what may be sent is; a channel failure is the agent's (throws).
+  auto next_reply = [&](const std::string& op) {
+    std::string line;
     try {
-      std::string line;
+      send_more();
+      line = link_->channel().read_line(deadlines_.step_ms);
+    } catch (const ChannelError& e) {
+      fail_channel(e, op, deadlines_.step_ms);
+    }
+    bytes_in_flight -= lines[answered++].size();
+    return parse(std::move(line), op);
+  };
+  std::optional<std::invalid_argument> refused_reset;
+  while (answered < sent || (!stopped && sent < lines.size())) {
+    if (!first.empty() && answered == 0) {
       try {
-        send_more();
-        line = link_->channel().read_line(deadlines_.step_ms);
-      } catch (const ChannelError& e) {
-        fail_channel(e, "step", deadlines_.step_ms);
+        check_reset(next_reply("reset"));
+      } catch (const std::invalid_argument& e) {
+        refused_reset = e;
+        stopped = true;
       }
-      answer.result = step_result(parse(std::move(line), "step"));
+      continue;
+    }
+    StepAnswer answer;
+    const size_t asked = answered;
+    try {
+      answer.result = step_result(next_reply("step"));
     } catch (const SutFailure& e) {
       answer.failure = e;
     } catch (const std::invalid_argument& e) {
       answer.rejected = e.what();
     }
-    bytes_in_flight -= lines[answered++].size();
+    if (answered == asked) bytes_in_flight -= lines[answered++].size();  // no answer came
     if (answer.failure) {  // the agent is gone: nothing more is answered
       if (!stopped) answers.push_back(std::move(answer));
       break;
@@ -121,6 +161,7 @@ std::vector<StepAnswer> AgentClient::run_steps(const std::vector<Step>& steps, c
     answers.push_back(std::move(answer));
     if (keep_going && !keep_going(answers.back())) stopped = true;
   }
+  if (refused_reset) throw *refused_reset;
   return answers;
 }
 

@@ -55,6 +55,8 @@ class AgentClient final : public Sut {
   Result step(const Step& step) override;
   // Pipelined when the agent's hello announces a window (docs/agent-protocol.md).
   std::vector<StepAnswer> run_steps(const std::vector<Step>& steps, const KeepGoing& keep_going) override;
+  // Pipelined, the reset goes in the steps' first batch.
+  std::vector<StepAnswer> run_case(const Setup& setup, const std::vector<Step>& steps, const KeepGoing& keep_going) override;
   std::string take_debug_trace() override;
   void bye() override;
 
@@ -68,6 +70,10 @@ class AgentClient final : public Sut {
   Reply call(const nlohmann::json& request, int timeout_ms, const std::string& op);
   Reply parse(std::string line, const std::string& op);
   Result step_result(const Reply& reply);  // throws as step() does
+  void check_reset(const Reply& reply);     // throws as reset() does
+  size_t window() const;                    // requests in flight: 1 unless pipelining
+  // The steps' answers, `first` (a reset request, or nothing) sent ahead of them.
+  std::vector<StepAnswer> pipelined(const std::string& first, const std::vector<Step>& steps, const KeepGoing& keep_going);
   [[noreturn]] void fail_channel(const ChannelError& e, const std::string& op, int timeout_ms);
   // Ends the agent and throws SutFailure with its output and the offending line.
   [[noreturn]] void fail(std::string what, const std::string& line, bool say_how_it_ended = false,

@@ -23,6 +23,11 @@ std::string strip_trailing_backslash(std::string_view remote);
 // The case-folded, stripped form under which remote names compare equal.
 std::string remote_key(std::string_view remote);
 
+// ASCII case folding, as the C locale's toupper/tolower, inline: names are compared at
+// every lookup of the registry and the namespaces.
+constexpr char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 std::string to_upper(std::string_view s);
 std::string to_lower(std::string_view s);
 

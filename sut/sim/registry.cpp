@@ -1,8 +1,8 @@
 #include "registry.h"
 
 #include <algorithm>
-#include <cctype>
 
+#include "names.h"
 #include "vocabulary/internal_error.h"
 
 namespace wnc::sim {
@@ -25,9 +25,9 @@ std::vector<std::string> split_path(const std::string& path) {
 }  // namespace
 
 bool CaseInsensitiveLess::operator()(const std::string& a, const std::string& b) const {
-  return std::lexicographical_compare(
-      a.begin(), a.end(), b.begin(), b.end(),
-      [](unsigned char x, unsigned char y) { return std::tolower(x) < std::tolower(y); });
+  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return static_cast<unsigned char>(ascii_lower(x)) < static_cast<unsigned char>(ascii_lower(y));
+  });
 }
 
 RegKey* RegKey::subkey(const std::string& name) const {

@@ -25,6 +25,7 @@ class EchoSut : public Sut {
   }
 
   void reset(const Setup& setup) override {
+    if (setup.logons.count("refused")) throw std::invalid_argument("echo refuses a logon named 'refused'");
     last_setup = setup;
     ++resets;
     connections_.clear();

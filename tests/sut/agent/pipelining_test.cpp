@@ -1,7 +1,7 @@
 // Pipelining (docs/agent-protocol.md): a batch of steps through an agent that announces a
 // window is answered as one step at a time would be, a failure names the step that got no
 // answer, a stop drops what was in flight without losing the thread, and an agent that
-// announces nothing is sent one request at a time.
+// announces nothing is sent one request at a time; a case's reset travels with its steps.
 #include <gtest/gtest.h>
 
 #include "agent/process_sut.h"
@@ -86,6 +86,37 @@ TEST(Pipelining, AStopDropsTheAnswersInFlight) {
   EXPECT_EQ(answers.size(), 1u);
   EXPECT_EQ(seen, 1);
   EXPECT_EQ(sut->step(GetConnectionStep{"alice", "Z:"}).remote, kDocs);
+}
+
+// Sut::run_case sends the reset in the steps' batch: each case starts from a fresh world.
+TEST(Pipelining, AResetGoesAheadOfTheCaseSteps) {
+  auto sut = make_process_sut(fake("normal"));
+  for (int round = 1; round <= 2; ++round) {
+    SCOPED_TRACE("case " + std::to_string(round));
+    const std::vector<StepAnswer> answers = sut->run_case(one_logon(), mix());
+    ASSERT_EQ(answers.size(), mix().size());
+    ASSERT_TRUE(answers[0].result && answers[1].result);
+    EXPECT_EQ(answers[0].result->rc, code::kNoError);
+    EXPECT_EQ(answers[1].result->rc, code::kAlreadyAssigned);
+  }
+}
+
+// A refused reset throws as reset() does, after the answers of the steps behind it are read
+// and dropped: the next request gets its own answer.
+TEST(Pipelining, ARefusedResetDropsTheStepsBehindIt) {
+  auto sut = make_process_sut(fake("normal"));
+  wnc::Setup refused = one_logon();
+  refused.logons["refused"] = LogonDecl{"alice", 1, std::nullopt};
+  try {
+    sut->run_case(refused, mix());
+    FAIL() << "the reset was refused";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("echo refuses a logon named 'refused'"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(sut->step(GetConnectionStep{"alice", "Y:"}).rc, code::kNotConnected);
+  const std::vector<StepAnswer> answers = sut->run_case(one_logon(), mix());
+  ASSERT_EQ(answers.size(), mix().size());
+  EXPECT_EQ(answers[0].result->rc, code::kNoError);
 }
 
 // fake_agent serial exits 7 when a request arrives while it serves the one before.
