@@ -1,6 +1,6 @@
 // A case decided before it runs: its steps decoded from the drawn values against the model's
 // state, and the model's answers. Nothing in a plan waits on the implementation, so a whole
-// case can be in flight at once (Sut::run_steps).
+// case can be in flight at once (Sut::run_case).
 #pragma once
 
 #include <cstdint>

@@ -22,7 +22,6 @@ bool coin(StepDraw& d) { return d.below(2) == 1; }
 int uniform(StepDraw& d, int lo, int hi) { return lo + static_cast<int>(d.below(static_cast<std::size_t>(hi - lo))); }
 
 // What one logon that may act can name right now, read off the state for each step.
-// What one logon that may act can name right now, read off the state for each step.
 struct Actor {
   std::string name, user;
   const model::Logon* logon = nullptr;  // in the state read
@@ -677,7 +676,7 @@ struct StepDecoder::Menu {
   std::vector<double> scale;  // per entry of kMenu: 8 x its adapted factor, 0 when the swarm disables its kind
 };
 
-StepDecoder::StepDecoder(const Swarm& swarm) : swarm_(swarm), menu_(std::make_unique<Menu>(swarm)) {}
+StepDecoder::StepDecoder(const Swarm& swarm) : menu_(std::make_unique<Menu>(swarm)) {}
 StepDecoder::~StepDecoder() = default;
 
 GeneratedStep StepDecoder::decode(const ExploreState& state, std::uint64_t value) {

@@ -28,7 +28,6 @@ class StepDecoder {
 
  private:
   struct Menu;
-  const Swarm& swarm_;
   std::unique_ptr<Menu> menu_;
 };
 

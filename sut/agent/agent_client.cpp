@@ -76,9 +76,6 @@ Result AgentClient::step_result(const Reply& reply) {
   }
 }
 
-// Steps are sent ahead of their answers, up to the window and kPipelineBytes; each answer is
-// awaited for the step deadline from when the one before it arrived, so a hang or a crash
-// fails the first step still unanswered, exactly as one step at a time would.
 size_t AgentClient::window() const {
   return link_->keeps_trace() ? 1 : static_cast<size_t>(std::min(hello_.pipeline, max_pipeline_));
 }
@@ -100,6 +97,9 @@ std::vector<StepAnswer> AgentClient::run_case(const Setup& setup, const std::vec
   return pipelined(dump(request) + "\n", steps, keep_going);
 }
 
+// Steps are sent ahead of their answers, up to the window and kPipelineBytes; each answer is
+// awaited for the step deadline from when the one before it arrived, so a hang or a crash
+// fails the first step still unanswered, exactly as one step at a time would.
 std::vector<StepAnswer> AgentClient::pipelined(const std::string& first, const std::vector<Step>& steps,
                                                const KeepGoing& keep_going) {
   const size_t window = this->window();
