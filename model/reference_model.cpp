@@ -500,11 +500,14 @@ std::optional<std::string> outside_domain(const State& s, const Step& step) {
   return std::nullopt;
 }
 
+// Sorted without a set: the explorer asks at every step it generates.
 std::vector<std::string> visible_devices(const State& s, const std::string& logon) {
-  std::set<std::string> out{kFixedDrive};
+  std::vector<std::string> out{kFixedDrive};
   for (const auto& [id, c] : s.connections)
-    if (c.device && (c.owners.count(logon) || c.owners.count(kSystemLogon))) out.insert(*c.device);
-  return {out.begin(), out.end()};
+    if (c.device && (c.owners.count(logon) || c.owners.count(kSystemLogon))) out.push_back(*c.device);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 }  // namespace wnc::model

@@ -20,14 +20,18 @@ std::string AdaptiveWeights::cell_of(const Step& step, Code rc) {
 }
 
 void AdaptiveWeights::record(std::string_view entry, const Step& step, Code rc) {
+  // Where a cell's name goes among cell numbers kept in name order.
+  auto place_of = [&](std::vector<int>& numbers, const std::string& name) {
+    return std::lower_bound(numbers.begin(), numbers.end(), name,
+                            [&](int n, const std::string& other) { return cells_[n].name < other; });
+  };
   const std::optional<Api> api = api_of(step);
   const std::uint64_t key = (std::uint64_t{step.index()} << 40) |
                             (std::uint64_t{api ? static_cast<unsigned>(*api) + 1 : 0} << 32) | rc;
   auto [cell, new_key] = cell_numbers_.try_emplace(key, static_cast<int>(cells_.size()));
   if (new_key) {  // two step types may share a kind, and so a cell
     const std::string name = cell_of(step, rc);
-    const auto at = std::lower_bound(cells_by_name_.begin(), cells_by_name_.end(), name,
-                                     [&](int n, const std::string& other) { return cells_[n].name < other; });
+    const auto at = place_of(cells_by_name_, name);
     if (at != cells_by_name_.end() && cells_[*at].name == name) {
       cell->second = *at;
     } else {
@@ -42,12 +46,7 @@ void AdaptiveWeights::record(std::string_view entry, const Step& step, Code rc) 
   }
   Entry& e = entries_[found->second];
   if (e.steps.size() <= static_cast<size_t>(cell->second)) e.steps.resize(cell->second + 1);
-  if (e.steps[cell->second]++ == 0) {
-    const std::string& name = cells_[cell->second].name;
-    e.cells.insert(std::lower_bound(e.cells.begin(), e.cells.end(), name,
-                                    [&](int n, const std::string& other) { return cells_[n].name < other; }),
-                   cell->second);
-  }
+  if (e.steps[cell->second]++ == 0) e.cells.insert(place_of(e.cells, cells_[cell->second].name), cell->second);
   ++cells_[cell->second].steps;
 }
 

@@ -23,8 +23,8 @@ int uniform(StepDraw& d, int lo, int hi) { return lo + static_cast<int>(d.below(
 
 // What one logon that may act can name right now, read off the state for each step.
 struct Actor {
-  std::string name, user;
-  const model::Logon* logon = nullptr;  // in the state read
+  std::string name;
+  const model::Logon* logon = nullptr;  // in the state read: its user, its partner
   // Names that mean something to it: its devices, its deviceless remotes, its user's
   // remembered devices. Most cancels and opens aim at these, or little would happen.
   std::vector<std::string> held;
@@ -45,7 +45,6 @@ struct Actor {
   // state at every step, so its lists are refilled, not remade.
   void reset(const std::string& logon_name, const model::Logon& of) {
     name = logon_name;
-    user = of.user;
     logon = &of;
     for (auto list : {&Actor::held, &Actor::paths, &Actor::busy_files, &Actor::busy_dirs, &Actor::printers,
                       &Actor::elsewhere, &Actor::remembered, &Actor::deviceless, &Actor::respelled, &Actor::changed})
@@ -93,7 +92,7 @@ struct Choices {
     std::map<std::string, std::vector<std::string>> out;
     for (const auto& a : actors)
       for (const auto& name : a.held)
-        if (is_device_name(name)) out[a.user].push_back(name);
+        if (is_device_name(name)) out[a.logon->user].push_back(name);
     return out;
   }
   // The user's logons without a linked partner.
@@ -138,17 +137,14 @@ void free_names(const std::set<std::string>& used, const std::array<std::string,
 const std::array<std::string, 5> kHandleNames = {"h1", "h2", "h3", "h4", "h5"};
 const std::array<std::string, 5> kJobNames = {"j1", "j2", "j3", "j4", "j5"};
 
-// Its devices (as model::visible_devices lists them, without the fixed drive), its deviceless
-// remotes, then its user's remembered devices.
-void read_held(const model::State& s, const std::string& as, const std::string& user, std::vector<std::string>& held) {
+// Its devices but the fixed drive, its deviceless remotes, then its user's remembered devices.
+void read_held(const model::State& s, Actor& a) {
+  for (auto& device : model::visible_devices(s, a.name))
+    if (device != "C:") a.held.push_back(std::move(device));
   for (const auto& [id, c] : s.connections)
-    if (c.device && *c.device != "C:" && (c.owners.count(as) || c.owners.count(kSystemLogon))) held.push_back(*c.device);
-  std::sort(held.begin(), held.end());
-  held.erase(std::unique(held.begin(), held.end()), held.end());
-  for (const auto& [id, c] : s.connections)
-    if (!c.device && c.owners.count(as)) held.push_back(c.remote);
-  if (auto p = s.profiles.find(user); p != s.profiles.end())
-    for (const auto& [key, e] : p->second.entries) held.push_back(key + ":");
+    if (!c.device && c.owners.count(a.name)) a.held.push_back(c.remote);
+  if (auto p = s.profiles.find(a.logon->user); p != s.profiles.end())
+    for (const auto& [key, e] : p->second.entries) a.held.push_back(key + ":");
 }
 
 enum class Use { None, Directories, Files };
@@ -281,7 +277,7 @@ void read_choices(const ExploreState& s, Choices& c) {
   c.actors.resize(actors);
   if (c.users.empty()) c.users.push_back("alice");
   for (auto& a : c.actors) {
-    read_held(s.world, a.name, a.user, a.held);
+    read_held(s.world, a);
     for (const auto& name : a.held) {
       if (is_disk_device(name)) a.paths.push_back(name);
       // Only through a deviceless disk connection: a print one would be an implicit connection.
@@ -569,7 +565,7 @@ Step look_again(const Choices& c, StepDraw& d) {
     case Drives: return DrivesStep{as->name};
     case GetConnection: return GetConnectionStep{as->name, name};
     case QueryDosDevice: return QueryDosDeviceStep{as->name, name};
-    case Profile: return ProfileStep{as->user, name};
+    case Profile: return ProfileStep{as->logon->user, name};
     case Cancel: break;
   }
   return cancel_as(c, d, *as, name);
