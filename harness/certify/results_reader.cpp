@@ -64,7 +64,7 @@ ExplorationBlock block_from_json(const json& j, const json& timings) {
       r.known.push_back({k.at("signature").get<std::string>(), k.at("cases").get<long long>(), k.at("first_case").get<int>(),
                          k.at("entry").get<std::string>(), ""});
   r.cancel_codes = j.at("cancel_codes").get<std::map<std::string, long long>>();
-  r.requirements = j.at("requirements").get<std::map<std::string, long long>>();
+  r.requirements = j.at("requirements").get<std::map<std::string, long long, std::less<>>>();
   r.seconds = timings.value(std::to_string(b.slice.block), 0.0);
   b.trace = j.at("trace");
   return b;

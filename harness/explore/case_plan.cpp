@@ -6,11 +6,11 @@
 
 namespace wnc {
 
-std::vector<PlannedStep> plan_case(const Swarm& swarm, const std::vector<std::uint64_t>& values) {
+std::vector<PlannedStep> plan_case(StepDecoder& decoder, const Swarm& swarm, const std::vector<std::uint64_t>& values) {
   std::vector<PlannedStep> plan;
   plan.reserve(values.size());
   ExploreState state(swarm.setup);
-  StepDecoder decoder(swarm);
+  decoder.start(swarm);
   for (const std::uint64_t value : values) {
     GeneratedStep g = decoder.decode(state, value);
     if (!state.accepts(g.step)) continue;

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "explore/coverage.h"
+#include "explore/step_generator.h"
 #include "explore/swarm.h"
 #include "vocabulary/result.h"
 #include "vocabulary/step.h"
@@ -17,12 +19,12 @@ struct PlannedStep {
   Step step;
   const char* entry;                   // the generator's menu entry that made it
   Result want;                         // the model's answer
-  std::vector<std::string> exercised;  // requirements it exercises (explore/coverage.h)
+  RequirementIds exercised;  // requirements it exercises
 };
 
 // A value whose step the state does not accept (scenario/validity.h, the model's domain) is
 // skipped, so every shrink of the values is a valid case. Throws InternalError when the model
 // breaks an invariant.
-std::vector<PlannedStep> plan_case(const Swarm& swarm, const std::vector<std::uint64_t>& values);
+std::vector<PlannedStep> plan_case(StepDecoder& decoder, const Swarm& swarm, const std::vector<std::uint64_t>& values);
 
 }  // namespace wnc

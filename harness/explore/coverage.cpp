@@ -29,14 +29,14 @@ bool hidden_sibling_device(const model::State& s, const std::string& as, bool* o
 
 }  // namespace
 
-std::vector<std::string> requirements_exercised(const model::State& before, const Step& step, const Result& result) {
-  std::vector<std::string> out = requirements_of_situation(before, step);
+RequirementIds requirements_exercised(const model::State& before, const Step& step, const Result& result) {
+  RequirementIds out = requirements_of_situation(before, step);
   add_requirements_of_answer(step, result, out);
   return out;
 }
 
-std::vector<std::string> requirements_of_situation(const model::State& s, const Step& step) {
-  std::vector<std::string> out;
+RequirementIds requirements_of_situation(const model::State& s, const Step& step) {
+  RequirementIds out;
   const std::string* as = step_actor(step);
   if (as && s.logons.count(*as)) {
     bool other_session = false;
@@ -55,7 +55,7 @@ std::vector<std::string> requirements_of_situation(const model::State& s, const 
   return out;
 }
 
-void add_requirements_of_answer(const Step& step, const Result& r, std::vector<std::string>& out) {
+void add_requirements_of_answer(const Step& step, const Result& r, RequirementIds& out) {
   const auto* c = std::get_if<CancelStep>(&step);
   if (!c) return;
   if (c->name && has_lower(*c->name)) out.push_back("R-NAME-CASE");

@@ -52,12 +52,13 @@ struct Session {
   std::optional<std::chrono::steady_clock::time_point> deadline;
   Swarm swarm;
   AdaptiveWeights adaptive;               // learns from every case's steps, shrinking excluded
-  AdaptiveWeights::Factors case_weights;  // this case's; a shrink reuses its failing case's
+  std::shared_ptr<const AdaptiveWeights::Factors> case_weights;  // this case's; a shrink reuses its failing case's
   std::vector<TraceEntry> trace;
   InterruptNotice* notice = nullptr;  // says where the divergences found so far are
   std::string why;  // the latest divergence, expected vs got
   // The smallest failing case so far: shrinking also runs cases that pass.
   Swarm failing_swarm;
+  StepDecoder decoder;  // one for every case, its lists refilled
   std::vector<TraceEntry> failing_trace;
   std::map<std::string, size_t> found;  // signature -> index into report.divergences
   std::map<std::string, size_t> known;  // signature -> index into report.known
@@ -83,7 +84,7 @@ std::vector<std::string> covers_of(const Swarm& swarm, const std::vector<TraceEn
   std::set<std::string> ids;
   ExploreState s(swarm.setup);
   for (const auto& t : trace) {
-    for (auto& id : requirements_exercised(s.world, t.step, t.want)) ids.insert(id);
+    for (const auto id : requirements_exercised(s.world, t.step, t.want)) ids.emplace(id);
     s.apply(t.step);
   }
   if (ids.empty()) ids.insert("R-ATOMIC");
@@ -135,7 +136,7 @@ void save_failure(Session& session, const std::string& reproduce) {
     text << "# divergence " << session.report.divergences.size() << " of the campaign, first shown by case "
          << found.first_case << "; signature: " << found.signature << "\n";
   text << "# swarm: " << session.failing_swarm.describe() << "\n";
-  text << "# adapted weights: " << describe(session.failing_swarm.weights) << "\n";
+  text << "# adapted weights: " << describe(*session.failing_swarm.weights) << "\n";
   text << "# first diverging step: " << trace.size() << ": " << describe_step(last.step) << "\n";
   text << commented("#   expected (model): " + describe_result(last.want));
   text << commented("#   got:              " + describe_result(last.got));
@@ -181,7 +182,8 @@ void on_divergence(Session& session, const PlannedStep& planned, const Result& g
   // Labelled only when first met: repeats and shrink attempts need no labels.
   auto answer = [&]() -> std::optional<Result> { return crashed ? std::nullopt : std::optional(got); };
   auto layer = [&] { return std::string(layer_name(decided_by(step, want.rc, answer()).layer)); };
-  auto about = [&] { return requirements_about(step, want.rc, answer(), planned.exercised); };
+  auto exercised = [&] { return std::vector<std::string>(planned.exercised.begin(), planned.exercised.end()); };
+  auto about = [&] { return requirements_about(step, want.rc, answer(), exercised()); };
   if (!session.shrinking) {
     if (auto it = session.found.find(signature); it != session.found.end()) {
       ++session.report.divergences[it->second].cases;
@@ -192,7 +194,7 @@ void on_divergence(Session& session, const PlannedStep& planned, const Result& g
       return;
     }
     if (session.options.ledger) {
-      const ExploredDivergence explored{signature, planned.exercised, want.rc, got.rc, crashed};
+      const ExploredDivergence explored{signature, exercised(), want.rc, got.rc, crashed};
       if (const Divergence* entry = explaining(*session.options.ledger, explored)) {
         session.known[signature] = session.report.known.size();
         session.report.known.push_back(
@@ -265,7 +267,11 @@ void run_case(Session& session, const std::vector<PlannedStep>& plan) {
       ++session.report.steps;
       session.adaptive.record(p.entry, p.step, p.want.rc);
       if (std::holds_alternative<CancelStep>(p.step)) ++session.report.cancel_codes[code_name(p.want.rc)];
-      for (const auto& id : p.exercised) ++session.report.requirements[id];
+      for (const auto id : p.exercised) {
+        auto it = session.report.requirements.find(id);
+        if (it == session.report.requirements.end()) it = session.report.requirements.emplace(id, 0).first;
+        ++it->second;
+      }
     }
     if (!diff.empty()) return on_divergence(session, p, got, trouble, diff);
   }
@@ -391,17 +397,17 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
   const rc::Gen<Swarm> swarms = gen_swarm(hello.capabilities);
   auto explore_case = [&]() {
     session.swarm = *swarms;
-    if (!session.shrinking) session.case_weights = session.adaptive.factors();
+    if (!session.shrinking) session.case_weights = std::make_shared<const AdaptiveWeights::Factors>(session.adaptive.factors());
     session.swarm.weights = session.case_weights;
     session.trace.clear();
     if (options.verbose && !session.shrinking)
       log << "case " << report.cases + 1 << ": " << session.swarm.describe() << "\n  adapted weights: "
-          << describe(session.swarm.weights) << "\n";
+          << describe(*session.swarm.weights) << "\n";
     // One drawn value per step, as many as the case is long (not RapidCheck's size, which
     // would keep the first cases of a long campaign short); shrinking removes and plains them.
     const auto values = *rc::gen::resize(
         options.max_steps, rc::gen::nonEmpty(rc::gen::container<std::vector<std::uint64_t>>(gen_step_value())));
-    run_case(session, plan_case(session.swarm, values));
+    run_case(session, plan_case(session.decoder, session.swarm, values));
   };
   auto property = [&]() {
     // Once a bug is met every further case, and every shrink, passes at once.

@@ -74,7 +74,7 @@ struct ExploreReport {
   std::string stopped;      // why it ended before --cases and --budget: the implementation could not be reset
   bool budget_spent = false;  // the campaign ended at --budget, not at --cases
   std::map<std::string, long long> cancel_codes;  // code name -> cancels returning it
-  std::map<std::string, long long> requirements;  // requirement ID -> steps exercising it
+  std::map<std::string, long long, std::less<>> requirements;  // requirement ID -> steps exercising it
   std::map<std::string, long long> cells;         // "kind/api/code" -> steps (explore/adaptive_weights.h)
   AdaptiveWeights::Factors weights;                // the adapted factors at the end
   double seconds = 0;       // wall time; the only field that varies between equal runs

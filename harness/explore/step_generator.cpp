@@ -57,16 +57,14 @@ using ActorNames = std::vector<std::string> Actor::*;
 
 // The names a case draws from whatever the state: fixed by its swarm.
 struct CaseNames {
-  explicit CaseNames(const Swarm& sw);
+  void fill(const Swarm& sw);  // keeps the lists' room, as Choices does
   std::vector<std::string> devices, add_locals, remotes, cancel_names, file_paths, dir_paths, printer_devices, profile_devices;
 };
 
 // Everything a next step may name, read off the state once per step (read_choices).
 struct Choices {
-  Choices(const Swarm& sw, const CaseNames& n) : swarm(sw), names(n) {}
-
-  const Swarm& swarm;
-  const CaseNames& names;
+  const Swarm* swarm = nullptr;
+  const CaseNames* names = nullptr;
   const model::State* world = nullptr;  // the state read, for what only a rare step needs
   std::vector<Actor> actors;
   std::vector<std::string> users;                         // of the logons: whose profiles a step may name
@@ -268,7 +266,7 @@ void read_choices(const ExploreState& s, Choices& c) {
     c.actors[actors++].reset(name, logon);
   };
   for (const auto& [name, logon] : s.world.logons) {
-    if (name != kSystemLogon || c.swarm.as_system) add_actor(name, logon);
+    if (name != kSystemLogon || c.swarm->as_system) add_actor(name, logon);
     if (name == kSystemLogon) continue;
     if (std::find(c.users.begin(), c.users.end(), logon.user) == c.users.end()) c.users.push_back(logon.user);
     c.logged_on.push_back(name);
@@ -296,32 +294,32 @@ void read_choices(const ExploreState& s, Choices& c) {
   read_situations(s, c);
 }
 
-CaseNames::CaseNames(const Swarm& sw) {
-  devices = {"Z:", "Y:", "S:"};
+void CaseNames::fill(const Swarm& sw) {
+  devices.assign({"Z:", "Y:", "S:"});
   if (sw.print) devices.push_back("LPT1:");
   if (sw.nasty_names) devices.insert(devices.end(), {"z:", "C:", R"(Z:\)", "LPT1", "lpt1:"});
-  add_locals = devices;
+  add_locals.assign(devices.begin(), devices.end());
   add_locals.push_back("");
-  remotes = sw.setup.network.shares;
+  remotes.assign(sw.setup.network.shares.begin(), sw.setup.network.shares.end());
   remotes.push_back(R"(\\fs9\nowhere)");
   if (sw.nasty_names) remotes.insert(remotes.end(), {R"(\\FS1\DOCS)", R"(\\fs1\docs\)", R"(\\fs1\docs\\)"});
-  cancel_names = devices;
+  cancel_names.assign(devices.begin(), devices.end());
   cancel_names.insert(cancel_names.end(), remotes.begin(), remotes.end());
   if (sw.nasty_names) cancel_names.insert(cancel_names.end(), {"", "foo"});
   // No UNC path: one the caller holds no deviceless connection to is an implicit connection,
   // outside the model; held ones come from Choices.
-  file_paths = {R"(Z:\a.txt)", R"(Y:\a.txt)", R"(C:\work\a.txt)"};
+  file_paths.assign({R"(Z:\a.txt)", R"(Y:\a.txt)", R"(C:\work\a.txt)"});
   if (sw.nasty_names) file_paths.insert(file_paths.end(), {R"(z:\A.TXT)", R"(LPT1:\x)"});
-  dir_paths = {R"(Y:\dir)", R"(Z:\d)", R"(C:\work)"};
+  dir_paths.assign({R"(Y:\dir)", R"(Z:\d)", R"(C:\work)"});
   if (sw.nasty_names) dir_paths.insert(dir_paths.end(), {"Z:", R"(z:\D)"});
-  printer_devices = {"LPT1:", "LPT2:"};
+  printer_devices.assign({"LPT1:", "LPT2:"});
   if (sw.nasty_names) printer_devices.push_back("Z:");
-  profile_devices = {"Z:", "Y:", "S:"};
+  profile_devices.assign({"Z:", "Y:", "S:"});
   if (sw.print) profile_devices.push_back("LPT1:");
 }
 
 std::string path_for(const Choices& c, StepDraw& d, const Actor& as, HandleKind kind) {
-  if (as.paths.empty() || uniform(d, 0, 4) == 0) return pick(d, kind == HandleKind::File ? c.names.file_paths : c.names.dir_paths);
+  if (as.paths.empty() || uniform(d, 0, 4) == 0) return pick(d, kind == HandleKind::File ? c.names->file_paths : c.names->dir_paths);
   return pick(d, as.paths) + leaf(kind);
 }
 
@@ -331,15 +329,15 @@ Step generate(std::type_identity<AddStep>, const Choices& c, StepDraw& d) {
   const Actor& who = pick_actor(d, c);
   AddStep a;
   a.as = who.name;
-  if (c.swarm.print && uniform(d, 0, 5) == 0) {
+  if (c.swarm->print && uniform(d, 0, 5) == 0) {
     a.type = ResourceType::Print;
-    a.remote = pick(d, c.swarm.setup.network.printers);
+    a.remote = pick(d, c.swarm->setup.network.printers);
     std::vector<std::string> locals = {"LPT1:", "LPT2:", ""};
-    if (c.swarm.nasty_names) locals.push_back("Z:");
+    if (c.swarm->nasty_names) locals.push_back("Z:");
     a.local = pick(d, locals);
   } else {
-    a.remote = pick(d, c.names.remotes);
-    a.local = pick(d, c.names.add_locals);
+    a.remote = pick(d, c.names->remotes);
+    a.local = pick(d, c.names->add_locals);
   }
   // Deviceless uses of one remote pile up (docs/behaviour.md, the world): sometimes add another.
   for (const auto& name : who.held)
@@ -358,9 +356,9 @@ CancelStep cancel_as(const Choices& c, StepDraw& d, const Actor& as, std::option
   CancelStep s;
   s.as = as.name;
   s.name = std::move(name);
-  if (c.swarm.nasty_names && c.swarm.null_name && uniform(d, 0, 8) == 0) s.name.reset();
+  if (c.swarm->nasty_names && c.swarm->null_name && uniform(d, 0, 8) == 0) s.name.reset();
   s.force = coin(d);
-  const bool ansi = c.swarm.ansi && coin(d);
+  const bool ansi = c.swarm->ansi && coin(d);
   s.api = coin(d) ? (ansi ? Api::A2 : Api::W2) : (ansi ? Api::A : Api::W);
   s.update_profile = (s.api == Api::W2 || s.api == Api::A2) && coin(d);
   return s;
@@ -369,17 +367,17 @@ CancelStep cancel_as(const Choices& c, StepDraw& d, const Actor& as, std::option
 Step generate(std::type_identity<CancelStep>, const Choices& c, StepDraw& d) {
   const Actor& as = pick_actor(d, c);
   const bool held = !as.held.empty() && uniform(d, 0, 4) != 0;
-  return cancel_as(c, d, as, pick(d, held ? as.held : c.names.cancel_names));
+  return cancel_as(c, d, as, pick(d, held ? as.held : c.names->cancel_names));
 }
 
 Step generate(std::type_identity<GetConnectionStep>, const Choices& c, StepDraw& d) {
-  return GetConnectionStep{pick_actor(d, c).name, pick(d, c.names.devices)};
+  return GetConnectionStep{pick_actor(d, c).name, pick(d, c.names->devices)};
 }
 
 Step generate(std::type_identity<DrivesStep>, const Choices& c, StepDraw& d) { return DrivesStep{pick_actor(d, c).name}; }
 
 Step generate(std::type_identity<QueryDosDeviceStep>, const Choices& c, StepDraw& d) {
-  return QueryDosDeviceStep{pick_actor(d, c).name, pick(d, c.names.devices)};
+  return QueryDosDeviceStep{pick_actor(d, c).name, pick(d, c.names->devices)};
 }
 
 Step generate(std::type_identity<OpenStep>, const Choices& c, StepDraw& d) {
@@ -399,7 +397,7 @@ Step generate(std::type_identity<ChdirStep>, const Choices& c, StepDraw& d) {
 
 Step generate(std::type_identity<JobStep>, const Choices& c, StepDraw& d) {
   const Actor& who = pick_actor(d, c);
-  return JobStep{who.name, pick(d, c.names.printer_devices), pick(d, c.free_jobs)};
+  return JobStep{who.name, pick(d, c.names->printer_devices), pick(d, c.free_jobs)};
 }
 
 Step generate(std::type_identity<EndJobStep>, const Choices& c, StepDraw& d) { return EndJobStep{pick(d, c.jobs)}; }
@@ -431,7 +429,7 @@ Step generate(std::type_identity<LogonStep>, const Choices& c, StepDraw& d) {
   l.user = l.name.rfind("bob", 0) == 0 ? "bob" : "alice";
   l.session = coin(d) ? 2 : 1;
   // A UAC pair: the same user's two logons, never system.
-  if (c.swarm.setup.profile == BehaviourProfile::NtLinked)
+  if (c.swarm->setup.profile == BehaviourProfile::NtLinked)
     if (const std::vector<std::string> partners = c.unpaired(l.user); !partners.empty() && coin(d))
       l.linked = pick(d, partners);
   return l;
@@ -441,7 +439,7 @@ Step generate(std::type_identity<LogoffStep>, const Choices& c, StepDraw& d) { r
 
 // What a cancel or an add left in the profile, read back: the devices a case uses.
 Step generate(std::type_identity<ProfileStep>, const Choices& c, StepDraw& d) {
-  return ProfileStep{pick(d, c.users), pick(d, c.names.profile_devices)};
+  return ProfileStep{pick(d, c.users), pick(d, c.names->profile_devices)};
 }
 
 // Aimed steps: one step toward a precondition of the rare answers and paths, offered only when
@@ -490,14 +488,14 @@ Step cancel_fragile(const Choices& c, StepDraw& d) {
   std::vector<std::string> names;
   for (const auto& n : as.held)
     if (is_device_name(n)) names.push_back(n);
-  return cancel_as(c, d, as, pick(d, names.empty() ? c.names.devices : names));
+  return cancel_as(c, d, as, pick(d, names.empty() ? c.names->devices : names));
 }
 
 // An armed provider fault meets a name the caller holds: ERROR_EXTENDED_ERROR.
 Step cancel_faulted(const Choices& c, StepDraw& d) {
   if (!c.any(&Actor::held)) {
     const Actor& as = pick_actor(d, c);
-    return cancel_as(c, d, as, pick(d, c.names.devices));
+    return cancel_as(c, d, as, pick(d, c.names->devices));
   }
   auto [as, name] = pick_pair(d, c, &Actor::held);
   return cancel_as(c, d, *as, name);
@@ -512,7 +510,7 @@ Step cancel_respelled(const Choices& c, StepDraw& d) {
 // A linked partner cancels what its pair holds.
 Step cancel_by_partner(const Choices& c, StepDraw& d) {
   const Actor& as = pick_flagged(d, c, &Actor::partnered);
-  return cancel_as(c, d, as, pick(d, as.held.empty() ? c.names.devices : as.held));
+  return cancel_as(c, d, as, pick(d, as.held.empty() ? c.names->devices : as.held));
 }
 
 // Another use of a remote the caller holds deviceless: deviceless again (as given or spelled
@@ -522,7 +520,7 @@ Step add_another_use(const Choices& c, StepDraw& d) {
   AddStep a;
   a.as = as->name;
   a.remote = coin(d) ? pick(d, as->respelled) : remote;
-  if (uniform(d, 0, 3) == 0) a.local = pick(d, c.names.devices);
+  if (uniform(d, 0, 3) == 0) a.local = pick(d, c.names->devices);
   else if (coin(d)) a.local = "";
   return a;
 }
@@ -554,7 +552,7 @@ Step look_again(const Choices& c, StepDraw& d) {
   }
   enum Way { Cancel, Drives, GetConnection, QueryDosDevice, Profile };
   std::vector<Way> ways = {Cancel};
-  const auto& kinds = c.swarm.kinds;
+  const auto& kinds = c.swarm->kinds;
   if (is_device_name(name)) {
     if (kinds.count(DrivesStep::traits.kind)) ways.push_back(Drives);
     if (kinds.count(GetConnectionStep::traits.kind)) ways.push_back(GetConnection);
@@ -599,7 +597,7 @@ Step make(const Choices& c, StepDraw& d) {
 
 // Both fault types are one kind of the menu: the swarm's knobs say which may come.
 Step make_fault(const Choices& c, StepDraw& d) {
-  if (c.swarm.provider_faults && (!c.swarm.profile_faults || coin(d))) return make<ProviderFaultStep>(c, d);
+  if (c.swarm->provider_faults && (!c.swarm->profile_faults || coin(d))) return make<ProviderFaultStep>(c, d);
   return make<ProfileFaultStep>(c, d);
 }
 
@@ -637,7 +635,7 @@ const MenuEntry kMenu[] = {
     kind_entry<LogonStep>([](const Choices& c) { return c.logon_names.empty() ? 0 : 1; }),
     kind_entry<LogoffStep>([](const Choices& c) { return c.logons > 1 ? 1 : 0; }),
     kind_entry<ProfileStep>(&always),
-    {"fault", nullptr, [](const Choices& c) { return c.swarm.provider_faults || c.swarm.profile_faults ? 2 : 0; }, &make_fault},
+    {"fault", nullptr, [](const Choices& c) { return c.swarm->provider_faults || c.swarm->profile_faults ? 2 : 0; }, &make_fault},
     {"cancel-open-files", CancelStep::traits.kind, [](const Choices& c) { return c.any(&Actor::busy_files) ? 2 : 0; }, &cancel_open_files},
     {"cancel-open-dirs", CancelStep::traits.kind, [](const Choices& c) { return c.any(&Actor::busy_dirs) ? 2 : 0; }, &cancel_open_dirs},
     {"cancel-elsewhere", CancelStep::traits.kind, [](const Choices& c) { return c.any(&Actor::elsewhere) ? 2 : 0; }, &cancel_elsewhere},
@@ -654,17 +652,23 @@ const MenuEntry kMenu[] = {
     {"chdir-on-held", ChdirStep::traits.kind, [](const Choices& c) { return c.any(&Actor::paths) ? 2 : 0; }, &chdir_on_held},
     {"logoff-with-leftovers", LogoffStep::traits.kind, [](const Choices& c) { return c.with_leftovers.empty() ? 0 : 2; }, &logoff_with_leftovers},
     {"io-orphaned", IoStep::traits.kind, [](const Choices& c) { return c.orphaned.empty() ? 0 : 2; }, &io_orphaned},
-    {"fault-callers-profile", nullptr, [](const Choices& c) { return c.swarm.profile_faults && c.holds_devices ? 2 : 0; }, &fault_callers_profile},
+    {"fault-callers-profile", nullptr, [](const Choices& c) { return c.swarm->profile_faults && c.holds_devices ? 2 : 0; }, &fault_callers_profile},
     {"look-again", nullptr, [](const Choices& c) { return c.any(&Actor::changed) ? 2 : 0; }, &look_again},
 };
 
 }  // namespace
 
 struct StepDecoder::Menu {
-  explicit Menu(const Swarm& sw) : names(sw), choices(sw, names) {
+  void start(const Swarm& sw) {
+    names.fill(sw);
+    choices.swarm = &sw;
+    choices.names = &names;
+    scale.clear();
     for (const MenuEntry& e : kMenu) {
-      const auto factor = sw.weights.find(e.name);
-      scale.push_back(e.kind && !sw.kinds.count(e.kind) ? 0.0 : 8 * (factor == sw.weights.end() ? 1.0 : factor->second));
+      double factor = 1.0;
+      if (sw.weights)
+        if (const auto it = sw.weights->find(e.name); it != sw.weights->end()) factor = it->second;
+      scale.push_back(e.kind && !sw.kinds.count(e.kind) ? 0.0 : 8 * factor);
     }
   }
   CaseNames names;
@@ -672,8 +676,11 @@ struct StepDecoder::Menu {
   std::vector<double> scale;  // per entry of kMenu: 8 x its adapted factor, 0 when the swarm disables its kind
 };
 
-StepDecoder::StepDecoder(const Swarm& swarm) : menu_(std::make_unique<Menu>(swarm)) {}
+StepDecoder::StepDecoder() : menu_(std::make_unique<Menu>()) {}
+StepDecoder::StepDecoder(const Swarm& swarm) : StepDecoder() { start(swarm); }
 StepDecoder::~StepDecoder() = default;
+
+void StepDecoder::start(const Swarm& swarm) { menu_->start(swarm); }
 
 GeneratedStep StepDecoder::decode(const ExploreState& state, std::uint64_t value) {
   Choices& c = menu_->choices;

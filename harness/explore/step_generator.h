@@ -18,11 +18,15 @@ struct GeneratedStep {
   const char* entry;  // the menu entry that made it: a step kind or an aim's name
 };
 
-// Decodes the steps of one case: the swarm's menu is read once, each step against the state.
+// Decodes the steps of a case: the swarm's menu is read once, each step against the state.
+// One decoder serves case after case (start), keeping the room its lists have grown.
 class StepDecoder {
  public:
-  explicit StepDecoder(const Swarm& swarm);  // keeps a reference: the swarm outlives it
+  StepDecoder();
+  explicit StepDecoder(const Swarm& swarm);  // started on it
   ~StepDecoder();
+  // The next case's: keeps a reference, so the swarm outlives its steps' decoding.
+  void start(const Swarm& swarm);
   // Not const: it reads the state into lists it keeps, to refill at the next step.
   GeneratedStep decode(const ExploreState& state, std::uint64_t value);
 

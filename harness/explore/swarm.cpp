@@ -1,8 +1,11 @@
 #include "explore/swarm.h"
 
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "vocabulary/capabilities.h"
+#include "vocabulary/internal_error.h"
 #include "vocabulary/step.h"
 
 namespace wnc {
@@ -27,43 +30,114 @@ std::string Swarm::describe() const {
   return out;
 }
 
-rc::Gen<Swarm> gen_swarm(const std::set<std::string>& caps) {
-  // Shared: RapidCheck copies a generator's function with every value it makes.
-  return rc::gen::exec([caps = std::make_shared<const std::set<std::string>>(caps)]() {
-    auto has = [&](const std::string& c) { return caps->count(c) > 0; };
-    auto maybe = [&](const std::string& c) { return has(c) && *rc::gen::arbitrary<bool>(); };
-    Swarm s;
-    s.setup.logons["alice"] = {"alice", 1, std::nullopt};
-    if (has(capability::kLogonMultiple)) {
-      if (*rc::gen::arbitrary<bool>())
-        s.setup.logons["alice2"] = {"alice", *rc::gen::element(1, 2), std::nullopt};
-      if (*rc::gen::arbitrary<bool>()) s.setup.logons["bob"] = {"bob", 1, std::nullopt};
-      if (maybe(capability::kProfileNtLinked)) {
-        s.setup.profile = BehaviourProfile::NtLinked;
-        s.setup.logons["admin"] = {"alice", 1, std::string("alice")};
-      }
-    }
+namespace {
+
+// What a swarm may turn on, given the capabilities: each knob is one bit of the case's draw.
+class Knobs {
+ public:
+  explicit Knobs(const std::set<std::string>& caps) : caps_(caps) {
+    auto has = [&](const std::string& c) { return caps.count(c) > 0; };
+    // A kind whose feature is missing is never generated.
+    std::set<std::string, std::less<>> unfit;
+    for_each_step_type([&]<class T>(std::type_identity<T>) {
+      if (T::traits.feature && !has(T::traits.feature)) unfit.insert(T::traits.kind);
+    });
     // cancel and add are the point of the exercise; the rest come and go; faults have
     // knobs of their own.
     for (const std::string& kind : step_kinds()) {
-      if (kind == CancelStep::traits.kind || kind == AddStep::traits.kind) {
-        if (has(kind)) s.kinds.insert(kind);
-      } else if (kind != ProfileFaultStep::traits.kind && has(kind) && *rc::gen::arbitrary<bool>()) {
-        s.kinds.insert(kind);
-      }
+      if (!has(kind) || unfit.count(kind)) continue;
+      if (kind == CancelStep::traits.kind || kind == AddStep::traits.kind)
+        always_.insert(kind);
+      else if (kind != ProfileFaultStep::traits.kind)
+        optional_.push_back(kind);
     }
-    // A kind whose feature is missing is never generated.
-    for_each_step_type([&]<class T>(std::type_identity<T>) {
-      if (T::traits.feature && !has(T::traits.feature)) s.kinds.erase(T::traits.kind);
-    });
-    s.provider_faults = has(ProviderFaultStep::traits.kind) && maybe(ProviderFaultStep::traits.feature);
-    s.profile_faults = has(ProfileFaultStep::traits.kind) && maybe(ProfileFaultStep::traits.feature);
-    s.nasty_names = *rc::gen::arbitrary<bool>();
-    s.as_system = maybe(capability::kLogonSystem);
-    s.ansi = has(capability::kApiAnsi);
-    s.null_name = has(capability::kNameNull);
-    s.print = has(capability::kPrint);
+    multiple_ = has(capability::kLogonMultiple);
+    linked_ = multiple_ && has(capability::kProfileNtLinked);
+    provider_faults_ = has(ProviderFaultStep::traits.kind) && has(ProviderFaultStep::traits.feature);
+    profile_faults_ = has(ProfileFaultStep::traits.kind) && has(ProfileFaultStep::traits.feature);
+    system_ = has(capability::kLogonSystem);
+    WNC_ASSERT(kFirstKind + optional_.size() <= 64, "more swarm knobs than bits in a draw");
+  }
+
+  // Only the knobs these capabilities offer: shrinking never tries a bit that changes nothing.
+  std::uint64_t mask() const {
+    std::uint64_t m = bit(kNasty);
+    if (multiple_) m |= bit(kSecondAlice) | bit(kSecondSession) | bit(kBob);
+    if (linked_) m |= bit(kLinked);
+    if (provider_faults_) m |= bit(kProviderFaults);
+    if (profile_faults_) m |= bit(kProfileFaults);
+    if (system_) m |= bit(kSystem);
+    for (std::size_t i = 0; i < optional_.size(); ++i) m |= bit(kFirstKind + i);
+    return m;
+  }
+
+  // The session knob means something only with the second alice: off without her, so that
+  // no two draws make the same swarm and no shrink is a step that changes nothing.
+  static std::uint64_t canonical(std::uint64_t bits) {
+    return bits & bit(kSecondAlice) ? bits : bits & ~bit(kSecondSession);
+  }
+
+  Swarm swarm(std::uint64_t bits) const {
+    auto on = [&](std::size_t knob) { return (bits & bit(knob)) != 0; };
+    Swarm s;
+    s.setup.logons["alice"] = {"alice", 1, std::nullopt};
+    if (on(kSecondAlice)) s.setup.logons["alice2"] = {"alice", on(kSecondSession) ? 2 : 1, std::nullopt};
+    if (on(kBob)) s.setup.logons["bob"] = {"bob", 1, std::nullopt};
+    if (on(kLinked)) {
+      s.setup.profile = BehaviourProfile::NtLinked;
+      s.setup.logons["admin"] = {"alice", 1, std::string("alice")};
+    }
+    s.kinds = always_;
+    for (std::size_t i = 0; i < optional_.size(); ++i)
+      if (on(kFirstKind + i)) s.kinds.insert(optional_[i]);
+    s.provider_faults = on(kProviderFaults);
+    s.profile_faults = on(kProfileFaults);
+    s.nasty_names = on(kNasty);
+    s.as_system = on(kSystem);
+    s.ansi = caps_.count(capability::kApiAnsi) > 0;
+    s.null_name = caps_.count(capability::kNameNull) > 0;
+    s.print = caps_.count(capability::kPrint) > 0;
     return s;
+  }
+
+ private:
+  enum : std::size_t {
+    kSecondAlice,
+    kSecondSession,
+    kBob,
+    kLinked,
+    kProviderFaults,
+    kProfileFaults,
+    kNasty,
+    kSystem,
+    kFirstKind
+  };
+  static std::uint64_t bit(std::size_t knob) { return std::uint64_t{1} << knob; }
+
+  std::set<std::string> caps_;
+  std::set<std::string, std::less<>> always_;
+  std::vector<std::string> optional_;
+  bool multiple_ = false, linked_ = false, provider_faults_ = false, profile_faults_ = false, system_ = false;
+};
+
+// A knob at a time toward off, lowest first, as RapidCheck shrinks a boolean.
+rc::Seq<std::uint64_t> fewer_knobs(std::uint64_t bits) {
+  std::vector<std::uint64_t> out;
+  for (std::uint64_t rest = bits; rest != 0; rest &= rest - 1) out.push_back(Knobs::canonical(bits & ~(rest & -rest)));
+  return rc::seq::fromContainer(std::move(out));
+}
+
+}  // namespace
+
+// One drawn number per case, not a generator call per knob: RapidCheck's per-call cost was a
+// noticeable share of a case.
+rc::Gen<Swarm> gen_swarm(const std::set<std::string>& caps) {
+  // Shared: RapidCheck copies a generator's function with every value it makes.
+  auto knobs = std::make_shared<const Knobs>(caps);
+  return rc::Gen<Swarm>([knobs](const rc::Random& random, int) {
+    rc::Random r = random;
+    return rc::shrinkable::map(rc::shrinkable::shrinkRecur(Knobs::canonical(r.next() & knobs->mask()), &fewer_knobs),
+                               [knobs](std::uint64_t bits) { return knobs->swarm(bits); });
   });
 }
 

@@ -4,6 +4,7 @@
 
 #include <rapidcheck.h>
 
+#include <memory>
 #include <set>
 #include <string>
 
@@ -22,7 +23,9 @@ struct Swarm {
   bool ansi = false;            // the implementation offers the A forms
   bool null_name = false;       // ... a NULL lpName
   bool print = false;           // ... print redirections
-  AdaptiveWeights::Factors weights;  // the explorer's, for this case (not drawn: adapted)
+  // The explorer's, for this case (not drawn: adapted); shared, not copied, by every case
+  // that uses them. Null: every factor is 1.
+  std::shared_ptr<const AdaptiveWeights::Factors> weights;
   std::string describe() const; // one line, for logs and saved scenarios: the drawn knobs
 };
 
