@@ -1,12 +1,16 @@
 #include "explore/case_plan.h"
 
+#include <optional>
+
 #include "explore/coverage.h"
 #include "explore/explore_state.h"
+#include "explore/going_on.h"
 #include "explore/step_generator.h"
 
 namespace wnc {
 
-std::vector<PlannedStep> plan_case(StepDecoder& decoder, const Swarm& swarm, const std::vector<std::uint64_t>& values) {
+std::vector<PlannedStep> plan_case(StepDecoder& decoder, const Swarm& swarm, const std::vector<std::uint64_t>& values,
+                                   bool judge_worlds) {
   std::vector<PlannedStep> plan;
   plan.reserve(values.size());
   ExploreState state(swarm.setup);
@@ -16,7 +20,10 @@ std::vector<PlannedStep> plan_case(StepDecoder& decoder, const Swarm& swarm, con
     if (!state.accepts(g.step)) continue;
     PlannedStep& p = plan.emplace_back(PlannedStep{std::move(g.step), g.entry, {}, {}});
     p.exercised = requirements_of_situation(state.world, p.step);
+    std::optional<model::State> before;
+    if (judge_worlds) before = state.world;
     p.want = state.apply(p.step);
+    p.leaves_world = before && model_leaves_world(*before, state.world);
     add_requirements_of_answer(p.step, p.want, p.exercised);
   }
   return plan;

@@ -20,11 +20,15 @@ struct PlannedStep {
   const char* entry;                   // the generator's menu entry that made it
   Result want;                         // the model's answer
   RequirementIds exercised;  // requirements it exercises
+  // model_leaves_world (explore/going_on.h), judged only for a plan that may go on past a
+  // divergence: false otherwise.
+  bool leaves_world = false;
 };
 
 // A value whose step the state does not accept (scenario/validity.h, the model's domain) is
 // skipped, so every shrink of the values is a valid case. Throws InternalError when the model
 // breaks an invariant.
-std::vector<PlannedStep> plan_case(StepDecoder& decoder, const Swarm& swarm, const std::vector<std::uint64_t>& values);
+std::vector<PlannedStep> plan_case(StepDecoder& decoder, const Swarm& swarm, const std::vector<std::uint64_t>& values,
+                                   bool judge_worlds = false);
 
 }  // namespace wnc

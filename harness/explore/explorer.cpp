@@ -11,6 +11,7 @@
 #include "explore/case_plan.h"
 #include "explore/coverage.h"
 #include "explore/explore_state.h"
+#include "explore/going_on.h"
 #include "explore/rapidcheck_run.h"
 #include "explore/step_draw.h"
 #include "explore/swarm.h"
@@ -171,11 +172,10 @@ void save_failure(Session& session, const std::string& reproduce) {
 
 // A divergence this case met: a new one fails the property (RapidCheck shrinks it); one
 // found before or explained by the ledger is counted and ends the case, which passes.
-void on_divergence(Session& session, const PlannedStep& planned, const Result& got, StepTrouble trouble,
-                   const std::vector<std::string>& diff) {
+void on_divergence(Session& session, const PlannedStep& planned, const std::string& signature, const Result& got,
+                   StepTrouble trouble, const std::vector<std::string>& diff) {
   const Step& step = planned.step;
   const Result& want = planned.want;
-  const std::string signature = divergence_signature(step, expectation_of(want), got, trouble);
   if (session.shrinking && signature != *session.shrinking) return;  // not a smaller case of this one
   const int case_number = session.report.cases + 1;
   const bool crashed = trouble == StepTrouble::Crash || trouble == StepTrouble::Hang;
@@ -215,6 +215,23 @@ void on_divergence(Session& session, const PlannedStep& planned, const Result& g
   RC_FAIL(why);
 }
 
+// Whether the exploration knows this divergence: found before in a campaign, or the ledger's.
+bool known_divergence(const Session& session, const std::string& signature, const PlannedStep& p, const Result& got) {
+  if (session.found.count(signature) || session.known.count(signature)) return true;
+  if (!session.options.ledger) return false;
+  const ExploredDivergence explored{signature, std::vector<std::string>(p.exercised.begin(), p.exercised.end()),
+                                    p.want.rc, got.rc, false};
+  return explaining(*session.options.ledger, explored) != nullptr;
+}
+
+// A case goes on past a divergence the exploration knows when it left both worlds as they
+// were (explore/going_on.h); never past the one being shrunk: meeting it fails the attempt.
+bool goes_on_past(const Session& session, const PlannedStep& p, const Result& got, StepTrouble trouble) {
+  if (!leaves_both_worlds(p.step, p.leaves_world, got, trouble)) return false;
+  const std::string signature = divergence_signature(p.step, expectation_of(p.want), got, trouble);
+  return signature != session.shrinking && known_divergence(session, signature, p, got);
+}
+
 // What one answer says: the result to compare (with the trouble written into `unsupported`)
 // and the kind of trouble, if the implementation could not be driven or refused the step.
 std::pair<Result, StepTrouble> read_answer(const StepAnswer& answer) {
@@ -245,8 +262,10 @@ void run_case(Session& session, const std::vector<PlannedStep>& plan) {
     diffs.clear();
     try {
       answers = session.sut.run_case(session.swarm.setup, steps, [&](const StepAnswer& answer) {
-        diffs.push_back(mismatches(expectation_of(plan[diffs.size()].want), read_answer(answer).first));
-        return diffs.back().empty();
+        const PlannedStep& p = plan[diffs.size()];
+        const auto [got, trouble] = read_answer(answer);
+        diffs.push_back(mismatches(expectation_of(p.want), got));
+        return diffs.back().empty() || goes_on_past(session, p, got, trouble);
       });
       break;
     } catch (const SutFailure& e) {
@@ -257,6 +276,7 @@ void run_case(Session& session, const std::vector<PlannedStep>& plan) {
       }
     }
   }
+  std::vector<std::string> met;
   for (size_t i = 0; i < answers.size(); ++i) {
     const PlannedStep& p = plan[i];
     const auto [got, trouble] = read_answer(answers[i]);
@@ -273,24 +293,37 @@ void run_case(Session& session, const std::vector<PlannedStep>& plan) {
         ++it->second;
       }
     }
-    if (!diff.empty()) return on_divergence(session, p, got, trouble, diff);
+    if (diff.empty()) continue;
+    // Each divergence counts once per case, however often the case went on past it.
+    const std::string signature = divergence_signature(p.step, expectation_of(p.want), got, trouble);
+    if (std::find(met.begin(), met.end(), signature) != met.end()) continue;
+    met.push_back(signature);
+    if (i + 1 < answers.size() && !session.shrinking) ++session.report.went_on_past;
+    on_divergence(session, p, signature, got, trouble, diff);  // fails the case when it is new
   }
 }
 
-// `steps` as a case of the failing swarm, when it is valid input whose first divergence is
-// its last step, with the signature being shrunk: its trace, and why it fails.
+// `steps` as a case of the failing swarm, when it is valid input whose last step shows the
+// signature being shrunk, and whose earlier divergences are ones a case goes on past: its
+// trace, and why it fails.
 std::optional<std::pair<std::vector<TraceEntry>, std::string>> still_failing(Session& session, const std::vector<Step>& steps) {
   ExploreState state(session.failing_swarm.setup);
-  std::vector<Result> wants;
+  std::vector<PlannedStep> plan;
   for (const Step& step : steps) {
     if (!state.accepts(step)) return std::nullopt;
-    wants.push_back(state.apply(step));
+    PlannedStep& p = plan.emplace_back(PlannedStep{step, nullptr, {}, requirements_of_situation(state.world, step)});
+    const model::State before = state.world;
+    p.want = state.apply(step);
+    add_requirements_of_answer(step, p.want, p.exercised);
+    p.leaves_world = model_leaves_world(before, state.world);
   }
   size_t checked = 0;
   std::vector<StepAnswer> answers;
   try {
     answers = session.sut.run_case(session.failing_swarm.setup, steps, [&](const StepAnswer& answer) {
-      return mismatches(expectation_of(wants[checked++]), read_answer(answer).first).empty();
+      const PlannedStep& p = plan[checked++];
+      const auto [got, trouble] = read_answer(answer);
+      return mismatches(expectation_of(p.want), got).empty() || goes_on_past(session, p, got, trouble);
     });
   } catch (const SutFailure&) {
     return std::nullopt;
@@ -299,11 +332,10 @@ std::optional<std::pair<std::vector<TraceEntry>, std::string>> still_failing(Ses
   std::vector<TraceEntry> trace;
   for (size_t i = 0; i < answers.size(); ++i) {
     const auto [got, trouble] = read_answer(answers[i]);
-    const std::vector<std::string> diff = mismatches(expectation_of(wants[i]), got);
-    trace.push_back({steps[i], wants[i], got, diff.empty() ? std::string() : answers[i].debug_trace});
-    if (diff.empty()) continue;
-    if (i + 1 != steps.size() ||
-        divergence_signature(steps[i], expectation_of(wants[i]), got, trouble) != *session.shrinking)
+    const std::vector<std::string> diff = mismatches(expectation_of(plan[i].want), got);
+    trace.push_back({steps[i], plan[i].want, got, diff.empty() ? std::string() : answers[i].debug_trace});
+    if (diff.empty() || i + 1 < steps.size()) continue;  // run_case went on only past known ones
+    if (divergence_signature(steps[i], expectation_of(plan[i].want), got, trouble) != *session.shrinking)
       return std::nullopt;
     std::string why = "step " + std::to_string(trace.size()) + ": " + describe_step(steps[i]) + "\n";
     for (const auto& d : diff) why += "  " + d + "\n";
@@ -363,7 +395,7 @@ nlohmann::json ExploreReport::to_json() const {
     met.push_back({{"signature", k.signature}, {"cases", k.cases}, {"first_case", k.first_case}, {"entry", k.entry},
                    {"decided_by", k.decided_by}, {"about", k.about}});
   return {{"seed", seed},           {"passed", passed},       {"cases", cases},
-          {"steps", steps},         {"shrunk_length", shrunk_length}, {"saved_file", saved_file},
+          {"steps", steps},         {"went_on_past", went_on_past}, {"shrunk_length", shrunk_length}, {"saved_file", saved_file},
           {"failure", failure},     {"reproduce", reproduce}, {"divergences", found},
           {"known", met},           {"budget_spent", budget_spent}, {"stopped", stopped}, {"cancel_codes", cancel_codes},
           {"requirements", requirements}, {"all_seed_codes_hit", all_seed_codes_hit()},
@@ -395,6 +427,8 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
                                    std::chrono::duration<double>(*options.budget_seconds));
 
   const rc::Gen<Swarm> swarms = gen_swarm(hello.capabilities);
+  // Only a campaign or a ledgered run knows divergences to go on past.
+  const bool may_go_on = options.keep_going || options.ledger;
   auto explore_case = [&]() {
     session.swarm = *swarms;
     if (!session.shrinking) session.case_weights = std::make_shared<const AdaptiveWeights::Factors>(session.adaptive.factors());
@@ -407,7 +441,7 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
     // would keep the first cases of a long campaign short); shrinking removes and plains them.
     const auto values = *rc::gen::resize(
         options.max_steps, rc::gen::nonEmpty(rc::gen::container<std::vector<std::uint64_t>>(gen_step_value())));
-    run_case(session, plan_case(session.decoder, session.swarm, values));
+    run_case(session, plan_case(session.decoder, session.swarm, values, may_go_on));
   };
   auto property = [&]() {
     // Once a bug is met every further case, and every shrink, passes at once.

@@ -62,6 +62,7 @@ struct ExploreReport {
   bool passed = true;       // no new divergence, and RapidCheck ran every case
   int cases = 0;            // cases run, failing ones included
   long long steps = 0;      // steps run on both sides, shrinking excluded
+  long long went_on_past = 0;  // known divergences a case went on past (explore/going_on.h)
   // The first new divergence, as certify records a block: shrunk_length ... reproduce.
   int shrunk_length = 0;
   std::string saved_file;

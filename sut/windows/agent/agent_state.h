@@ -44,6 +44,7 @@ struct AgentState {
   std::map<std::string, OpenHandle> jobs;
   std::uint64_t cwd_connection = 0;
   std::vector<BYTE> saved_profile_security;  // the DACL an unreadable-profile fault replaced
+  bool devices_swept = false;                 // the first reset swept every device name
 };
 
 void reset_world(AgentState& state, const Setup& setup);

@@ -126,7 +126,24 @@ DWORD heal_profile(std::vector<BYTE>& saved_security) {
   return ERROR_SUCCESS;
 }
 
+namespace {
+
+// HKCU\Network is there, readable, and holds nothing: no fault of ours changed its DACL and
+// no connection was remembered in it since the last reset.
+bool profile_empty(const std::vector<BYTE>& saved_security) {
+  if (!saved_security.empty()) return false;
+  Key network;
+  if (RegOpenKeyExW(HKEY_CURRENT_USER, kNetwork, 0, KEY_READ, network.out()) != ERROR_SUCCESS) return false;
+  DWORD subkeys = 0, values = 0;
+  return RegQueryInfoKeyW(network.get(), nullptr, nullptr, nullptr, &subkeys, nullptr, nullptr, &values, nullptr,
+                          nullptr, nullptr, nullptr) == ERROR_SUCCESS &&
+         subkeys == 0 && values == 0;
+}
+
+}  // namespace
+
 DWORD reset_profile(std::vector<BYTE>& saved_security) {
+  if (profile_empty(saved_security)) return ERROR_SUCCESS;  // most cases remember nothing
   saved_security.clear();
   {
     Key key;

@@ -22,6 +22,7 @@ void reset_network(const Network& network) {
   SharedNetLock lock;
   SharedNet* net = lock.get();
   if (!net) throw std::runtime_error("cannot open the provider's shared state (error " + std::to_string(GetLastError()) + ")");
+  remove_devices(net->devices_made);
   std::uint64_t next_id = net->next_id;  // ids stay unique across resets: old handles never match
   ZeroMemory(net, sizeof *net);
   net->next_id = next_id;
@@ -43,7 +44,12 @@ void reset_world(AgentState& state, const Setup& setup) {
   close_all(state.jobs);
   state.cwd_connection = 0;
   SetCurrentDirectoryW(state.start_directory.c_str());
-  remove_all_devices();
+  // The first reset sweeps the whole namespace, for what an agent that died made; later ones
+  // remove what the provider's record lists.
+  if (!state.devices_swept) {
+    remove_all_devices();
+    state.devices_swept = true;
+  }
   reset_network(setup.network);
   if (DWORD rc = reset_profile(state.saved_profile_security))
     throw std::runtime_error("cannot reset HKCU\\Network (error " + std::to_string(rc) + ")");

@@ -181,25 +181,45 @@ void remove_device(std::wstring_view local) {
                    target.c_str());
 }
 
-void remove_all_devices() {
+namespace {
+
+constexpr int kLetters = 26;
+
+// Removes `name` ("X:" or "LPTn") when it is the redirector's: on Wine a network drive (the
+// prefix's own drives are not), elsewhere a link to our targets.
+void remove_if_ours(const std::wstring& name) {
+  if (running_on_wine() && is_drive_name(name)) {
+    if (GetDriveTypeW((name + L"\\").c_str()) == DRIVE_REMOTE) remove_device(name);
+    return;
+  }
   // A link may be defined over another; a bounded loop, in case one cannot be removed.
-  auto remove_links = [](const std::wstring& name) {
-    for (int i = 0; i < 8 && owned_link(name); ++i) remove_device(name);
-  };
+  for (int i = 0; i < 8 && owned_link(name); ++i) remove_device(name);
+}
+
+std::wstring device_of_bit(int bit) {
+  if (bit < kLetters) return {static_cast<wchar_t>(L'A' + bit), L':'};
+  return {L'L', L'P', L'T', static_cast<wchar_t>(L'1' + bit - kLetters)};
+}
+
+}  // namespace
+
+std::uint64_t device_bit(std::wstring_view local) {
+  if (!is_device_name(local)) return 0;
+  const std::wstring key = device_key(local);  // "X" or "LPTn", upper case
+  const int bit = is_drive_name(local) ? key[0] - L'A' : kLetters + (key[3] - L'1');
+  return std::uint64_t{1} << bit;
+}
+
+void remove_devices(std::uint64_t made) {
+  for (int bit = 0; bit < kLetters + 9; ++bit)
+    if (made & (std::uint64_t{1} << bit)) remove_if_ours(device_of_bit(bit));
+}
+
+void remove_all_devices() {
   DWORD present = GetLogicalDrives();
-  for (wchar_t letter = L'A'; letter <= L'Z'; ++letter) {
-    if (!(present & (1u << (letter - L'A')))) continue;
-    std::wstring drive{letter, L':'};
-    if (running_on_wine()) {
-      if (GetDriveTypeW((drive + L"\\").c_str()) == DRIVE_REMOTE) remove_device(drive);
-    } else {
-      remove_links(drive);
-    }
-  }
-  for (wchar_t n = L'1'; n <= L'9'; ++n) {
-    std::wstring lpt{L'L', L'P', L'T', n};
-    remove_links(lpt);
-  }
+  for (int letter = 0; letter < kLetters; ++letter)
+    if (present & (1u << letter)) remove_if_ours(device_of_bit(letter));
+  for (int n = 0; n < 9; ++n) remove_if_ours(device_of_bit(kLetters + n));
 }
 
 }  // namespace wnc::win

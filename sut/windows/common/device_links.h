@@ -12,6 +12,7 @@
 
 #include <windows.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,12 @@ bool device_in_use(std::wstring_view local);
 DWORD define_device(std::wstring_view local, std::wstring_view remote);
 void remove_device(std::wstring_view local);
 
+// A device's bit in a record of devices made (SharedNet::devices_made): the drive letters, then
+// LPT1..LPT9; 0 for any other name.
+std::uint64_t device_bit(std::wstring_view local);
+
+// Removes the devices of `made` (device_bit) that are still the redirector's.
+void remove_devices(std::uint64_t made);
 // Removes every device the redirector ever made, including those of an agent that died.
 void remove_all_devices();
 

@@ -44,6 +44,10 @@ struct ProviderFault {
 
 struct SharedNet {
   std::uint64_t next_id;
+  // Every device the provider made since the reset (device_bit), removed or not: a reset
+  // removes these instead of sweeping the whole namespace (GetLogicalDrives costs
+  // milliseconds on Wine).
+  std::uint64_t devices_made;
   int resource_count;
   NetResource resources[kMaxResources];
   ProviderFault fault;

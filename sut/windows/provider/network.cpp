@@ -73,8 +73,10 @@ DWORD add_connection(const NETRESOURCEW& resource) {
   if (local.empty() && find_named(*net, resource.lpRemoteName, logon)) return WN_SUCCESS;
   Connection* slot = free_slot(*net);
   if (!slot) return WN_OUT_OF_MEMORY;
-  if (!local.empty())
+  if (!local.empty()) {
     if (DWORD err = define_device(local, remote)) return err;
+    net->devices_made |= device_bit(local);
+  }
   *slot = Connection{};
   slot->id = ++net->next_id;
   slot->logon = logon;

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """explore --expect: a divergence the ledger lists is known (counted, reported, never a
 failure) and the campaign goes on to the others; a ledger entry nothing matched is reported
-stale. The ledger is made from a first campaign's own findings: its first signature is listed,
+stale, and cases go on past a known divergence that left both worlds as they were. The
+ledger is made from a first campaign's own findings: its first signature is listed,
 with a signature no campaign can meet.
 
 Usage: campaign_ledger.py WNETCONF DIR SEED CASES MUTANTS
@@ -62,5 +63,9 @@ for _ in range(3):
     every += new
 if rc != 0 or clean["divergences"] or not clean["known"]:
     fail(f"with every divergence listed the campaign exits {rc}: {clean['divergences']}, known {clean['known']}")
+# get-connection-sees-global diverges on a step that only reads: its cases go on past it, and
+# going on finds nothing new (every later step meets the same world on both sides).
+if clean["went_on_past"] < 1:
+    fail(f"no case went on past a known divergence that left both worlds as they were: {clean['went_on_past']}")
 print(f"{len(found)} divergences; with the ledger: {len(known)} known, {len(again)} new, 1 stale; "
       f"{len(every)} listed: exit 0")
