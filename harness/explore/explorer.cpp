@@ -312,10 +312,11 @@ std::optional<std::pair<std::vector<TraceEntry>, std::string>> still_failing(Ses
   for (const Step& step : steps) {
     if (!state.accepts(step)) return std::nullopt;
     PlannedStep& p = plan.emplace_back(PlannedStep{step, nullptr, {}, requirements_of_situation(state.world, step)});
-    const model::State before = state.world;
+    std::optional<model::State> before;
+    if (session.options.keep_going || session.options.ledger) before = state.world;  // as plan_case
     p.want = state.apply(step);
     add_requirements_of_answer(step, p.want, p.exercised);
-    p.leaves_world = model_leaves_world(before, state.world);
+    p.leaves_world = before && model_leaves_world(*before, state.world);
   }
   size_t checked = 0;
   std::vector<StepAnswer> answers;

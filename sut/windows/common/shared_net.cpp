@@ -6,8 +6,8 @@ namespace {
 
 // Session-local names: every process of one logon session (and, on Wine, of one prefix)
 // sees the same network.
-constexpr wchar_t kSectionName[] = L"Local\\wnetconf-np-net-v1";
-constexpr wchar_t kMutexName[] = L"Local\\wnetconf-np-lock-v1";
+constexpr wchar_t kSectionName[] = L"Local\\wnetconf-np-net-v2";
+constexpr wchar_t kMutexName[] = L"Local\\wnetconf-np-lock-v2";
 
 struct Shared {
   HANDLE mutex = nullptr;

@@ -74,8 +74,9 @@ DWORD add_connection(const NETRESOURCEW& resource) {
   Connection* slot = free_slot(*net);
   if (!slot) return WN_OUT_OF_MEMORY;
   if (!local.empty()) {
-    if (DWORD err = define_device(local, remote)) return err;
+    // Recorded first: a definition that half-succeeds is still removed at the next reset.
     net->devices_made |= device_bit(local);
+    if (DWORD err = define_device(local, remote)) return err;
   }
   *slot = Connection{};
   slot->id = ++net->next_id;
