@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "explore/coverage.h"
+#include "explore/explore_state.h"
 #include "explore/step_generator.h"
 #include "explore/swarm.h"
 #include "vocabulary/result.h"
@@ -28,6 +29,10 @@ struct PlannedStep {
 // A value whose step the state does not accept (scenario/validity.h, the model's domain) is
 // skipped, so every shrink of the values is a valid case. Throws InternalError when the model
 // breaks an invariant.
+// One step applied to `state`: the model's answer, what it exercises, and (judge_worlds)
+// whether it left the model's world as it was. The step must be one `state` accepts.
+PlannedStep plan_step(ExploreState& state, Step step, const char* entry, bool judge_worlds);
+
 std::vector<PlannedStep> plan_case(StepDecoder& decoder, const Swarm& swarm, const std::vector<std::uint64_t>& values,
                                    bool judge_worlds = false);
 

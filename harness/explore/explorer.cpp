@@ -45,6 +45,8 @@ struct Session {
   const ExploreOptions& options;
   std::ostream& log;
   ExploreReport& report;
+  // Only a campaign or a ledgered run knows divergences to go on past (explore/going_on.h).
+  const bool may_go_on = options.keep_going || options.ledger;
   std::uint64_t round_seed = 0;  // the seed of the RapidCheck run under way
   // Set at a new divergence: every later run of this RapidCheck run is a shrink attempt,
   // which fails only when it shows this signature again.
@@ -311,12 +313,7 @@ std::optional<std::pair<std::vector<TraceEntry>, std::string>> still_failing(Ses
   std::vector<PlannedStep> plan;
   for (const Step& step : steps) {
     if (!state.accepts(step)) return std::nullopt;
-    PlannedStep& p = plan.emplace_back(PlannedStep{step, nullptr, {}, requirements_of_situation(state.world, step)});
-    std::optional<model::State> before;
-    if (session.options.keep_going || session.options.ledger) before = state.world;  // as plan_case
-    p.want = state.apply(step);
-    add_requirements_of_answer(step, p.want, p.exercised);
-    p.leaves_world = before && model_leaves_world(*before, state.world);
+    plan.push_back(plan_step(state, step, nullptr, session.may_go_on));
   }
   size_t checked = 0;
   std::vector<StepAnswer> answers;
@@ -428,8 +425,6 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
                                    std::chrono::duration<double>(*options.budget_seconds));
 
   const rc::Gen<Swarm> swarms = gen_swarm(hello.capabilities);
-  // Only a campaign or a ledgered run knows divergences to go on past.
-  const bool may_go_on = options.keep_going || options.ledger;
   auto explore_case = [&]() {
     session.swarm = *swarms;
     if (!session.shrinking) session.case_weights = std::make_shared<const AdaptiveWeights::Factors>(session.adaptive.factors());
@@ -442,7 +437,7 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
     // would keep the first cases of a long campaign short); shrinking removes and plains them.
     const auto values = *rc::gen::resize(
         options.max_steps, rc::gen::nonEmpty(rc::gen::container<std::vector<std::uint64_t>>(gen_step_value())));
-    run_case(session, plan_case(session.decoder, session.swarm, values, may_go_on));
+    run_case(session, plan_case(session.decoder, session.swarm, values, session.may_go_on));
   };
   auto property = [&]() {
     // Once a bug is met every further case, and every shrink, passes at once.
