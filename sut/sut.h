@@ -54,6 +54,12 @@ struct StepAnswer {
 // already sent are read and dropped).
 using KeepGoing = std::function<bool(const StepAnswer&)>;
 
+// The steps of a batch, each decided when it is asked for: the next step, or null when there
+// are no more. A step stays valid until the next call. Steps decided without the
+// implementation's answers (a scenario's, an exploration's against the model) can be asked
+// for while the first ones run.
+using StepSource = std::function<const Step*()>;
+
 class Sut {
  public:
   virtual ~Sut() = default;
@@ -67,15 +73,35 @@ class Sut {
   // the last 64 KiB of it; empty when it keeps no trace. The runner and the explorer keep it
   // for a step that fails.
   virtual std::string take_debug_trace() { return {}; }
-  // Runs `steps` in order, as step() would one by one, until one cannot be driven or
+  // Runs the steps in order, as step() would one by one, until one cannot be driven or
   // `keep_going` says stop. An agent may have several in flight (pipelining,
   // docs/agent-protocol.md); answers stay in order and each still has its deadline.
-  virtual std::vector<StepAnswer> run_steps(const std::vector<Step>& steps, const KeepGoing& keep_going = {}) {
+  virtual std::vector<StepAnswer> run_steps(const StepSource& next, const KeepGoing& keep_going) {
+    return one_at_a_time(next, keep_going);
+  }
+  // A fresh world for `setup`, then the steps as run_steps runs them (after the reset's debug
+  // trace is dropped). Throws as reset() does when the world cannot be made; an agent may send
+  // the reset in one batch with the steps.
+  virtual std::vector<StepAnswer> run_case(const Setup& setup, const StepSource& next, const KeepGoing& keep_going) {
+    reset(setup);
+    take_debug_trace();
+    return one_at_a_time(next, keep_going);
+  }
+  std::vector<StepAnswer> run_steps(const std::vector<Step>& steps, const KeepGoing& keep_going = {}) {
+    return run_steps(each_of(steps), keep_going);
+  }
+  std::vector<StepAnswer> run_case(const Setup& setup, const std::vector<Step>& steps, const KeepGoing& keep_going = {}) {
+    return run_case(setup, each_of(steps), keep_going);
+  }
+  virtual void bye() {}
+
+ protected:
+  std::vector<StepAnswer> one_at_a_time(const StepSource& next, const KeepGoing& keep_going) {
     std::vector<StepAnswer> answers;
-    for (const Step& s : steps) {
+    while (const Step* s = next()) {
       StepAnswer& a = answers.emplace_back();
       try {
-        a.result = step(s);
+        a.result = step(*s);
       } catch (const SutFailure& e) {
         a.failure = e;
       } catch (const std::invalid_argument& e) {
@@ -86,16 +112,11 @@ class Sut {
     }
     return answers;
   }
-  // A fresh world for `setup`, then `steps` as run_steps runs them (after the reset's debug
-  // trace is dropped). Throws as reset() does when the world cannot be made; an agent may send
-  // the reset in one batch with the steps.
-  virtual std::vector<StepAnswer> run_case(const Setup& setup, const std::vector<Step>& steps,
-                                           const KeepGoing& keep_going = {}) {
-    reset(setup);
-    take_debug_trace();
-    return run_steps(steps, keep_going);
+
+ private:
+  static StepSource each_of(const std::vector<Step>& steps) {
+    return [&steps, i = size_t{0}]() mutable { return i < steps.size() ? &steps[i++] : nullptr; };
   }
-  virtual void bye() {}
 };
 
 }  // namespace wnc

@@ -9,18 +9,24 @@
 
 namespace wnc {
 
-std::vector<PlannedStep> plan_case(StepDecoder& decoder, const Swarm& swarm, const std::vector<std::uint64_t>& values,
-                                   bool judge_worlds) {
-  std::vector<PlannedStep> plan;
-  plan.reserve(values.size());
-  ExploreState state(swarm.setup);
-  decoder.start(swarm);
-  for (const std::uint64_t value : values) {
-    GeneratedStep g = decoder.decode(state, value);
-    if (!state.accepts(g.step)) continue;
-    plan.push_back(plan_step(state, std::move(g.step), g.entry, judge_worlds));
+CasePlan::CasePlan(StepDecoder& decoder, const Swarm& swarm, const std::vector<std::uint64_t>& values, bool judge_worlds)
+    : decoder_(decoder), values_(values), state_(swarm.setup), judge_worlds_(judge_worlds) {
+  decoder_.start(swarm);
+}
+
+const PlannedStep* CasePlan::at(std::size_t i) {
+  while (planned_.size() <= i && next_value_ < values_.size()) {
+    GeneratedStep g = decoder_.decode(state_, values_[next_value_++]);
+    if (state_.accepts(g.step)) planned_.push_back(plan_step(state_, std::move(g.step), g.entry, judge_worlds_));
   }
-  return plan;
+  return i < planned_.size() ? &planned_[i] : nullptr;
+}
+
+StepSource CasePlan::steps() {
+  return [this, i = std::size_t{0}]() mutable -> const Step* {
+    const PlannedStep* p = at(i++);
+    return p ? &p->step : nullptr;
+  };
 }
 
 PlannedStep plan_step(ExploreState& state, Step step, const char* entry, bool judge_worlds) {

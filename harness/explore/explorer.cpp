@@ -251,20 +251,17 @@ std::pair<Result, StepTrouble> read_answer(const StepAnswer& answer) {
   return {*answer.result, StepTrouble::None};
 }
 
-// Runs a planned case on a fresh world of the implementation, all of it in flight when the
+// Runs a case on a fresh world of the implementation, all of it in flight when the
 // implementation takes it (nothing here waits on an answer to choose a step, and the reset
 // goes with the steps), and compares the answers in order up to the first divergence.
-void run_case(Session& session, const std::vector<PlannedStep>& plan) {
-  std::vector<Step> steps;
-  steps.reserve(plan.size());
-  for (const auto& p : plan) steps.push_back(p.step);
+void run_case(Session& session, CasePlan& plan) {
   std::vector<StepAnswer> answers;
   std::vector<std::vector<std::string>> diffs;  // each compared answer's, as it came
   for (int attempt = 1;; ++attempt) {
     diffs.clear();
     try {
-      answers = session.sut.run_case(session.swarm.setup, steps, [&](const StepAnswer& answer) {
-        const PlannedStep& p = plan[diffs.size()];
+      answers = session.sut.run_case(session.swarm.setup, plan.steps(), [&](const StepAnswer& answer) {
+        const PlannedStep& p = *plan.at(diffs.size());
         const auto [got, trouble] = read_answer(answer);
         diffs.push_back(mismatches(expectation_of(p.want), got));
         return diffs.back().empty() || goes_on_past(session, p, got, trouble);
@@ -280,7 +277,7 @@ void run_case(Session& session, const std::vector<PlannedStep>& plan) {
   }
   std::vector<std::string> met;
   for (size_t i = 0; i < answers.size(); ++i) {
-    const PlannedStep& p = plan[i];
+    const PlannedStep& p = *plan.at(i);
     const auto [got, trouble] = read_answer(answers[i]);
     // An answer that ended the batch (the implementation could not be driven) was not compared.
     const std::vector<std::string> diff = i < diffs.size() ? diffs[i] : mismatches(expectation_of(p.want), got);
@@ -437,7 +434,8 @@ ExploreReport explore(Sut& sut, const ExploreOptions& options, std::ostream& log
     // would keep the first cases of a long campaign short); shrinking removes and plains them.
     const auto values = *rc::gen::resize(
         options.max_steps, rc::gen::nonEmpty(rc::gen::container<std::vector<std::uint64_t>>(gen_step_value())));
-    run_case(session, plan_case(session.decoder, session.swarm, values, session.may_go_on));
+    CasePlan plan(session.decoder, session.swarm, values, session.may_go_on);
+    run_case(session, plan);
   };
   auto property = [&]() {
     // Once a bug is met every further case, and every shrink, passes at once.

@@ -1,6 +1,8 @@
 #include "agent/agent_client.h"
 
 #include <algorithm>
+#include <deque>
+#include <optional>
 
 #include "protocol/hello_json.h"
 #include "protocol/json_codec.h"
@@ -21,6 +23,14 @@ const std::string* refusal(const json& reply) {
   auto it = reply.find("error");
   return reply.size() == 1 && it != reply.end() && it->is_string() ? it->get_ptr<const std::string*>()
                                                                     : nullptr;
+}
+
+// {"op":"step","step":…} and its newline: the envelope is fixed, so only the step is built as a value.
+std::string step_request(const Step& step) {
+  std::string line = R"({"op":"step","step":)";
+  line += dump(step_to_json(step));
+  line += "}\n";
+  return line;
 }
 
 }  // namespace
@@ -80,45 +90,73 @@ size_t AgentClient::window() const {
   return link_->keeps_trace() ? 1 : static_cast<size_t>(std::min(hello_.pipeline, max_pipeline_));
 }
 
-std::vector<StepAnswer> AgentClient::run_steps(const std::vector<Step>& steps, const KeepGoing& keep_going) {
+std::vector<StepAnswer> AgentClient::run_steps(const StepSource& next, const KeepGoing& keep_going) {
   if (!link_) start();
-  if (window() == 1) return Sut::run_steps(steps, keep_going);
-  return pipelined({}, steps, keep_going);
+  if (window() == 1) return Sut::run_steps(next, keep_going);
+  return pipelined({}, next, keep_going);
 }
 
 // The reset's answer comes first; when it is not ok, the steps sent behind it are read and
 // dropped before reset's error is thrown, so the next request gets its own answer.
-std::vector<StepAnswer> AgentClient::run_case(const Setup& setup, const std::vector<Step>& steps,
-                                              const KeepGoing& keep_going) {
+std::vector<StepAnswer> AgentClient::run_case(const Setup& setup, const StepSource& next, const KeepGoing& keep_going) {
   if (!link_) start();
-  if (window() == 1) return Sut::run_case(setup, steps, keep_going);
+  if (window() == 1) return Sut::run_case(setup, next, keep_going);
   json request = setup_to_json(setup);
   request["op"] = "reset";
-  return pipelined(dump(request) + "\n", steps, keep_going);
+  return pipelined(dump(request) + "\n", next, keep_going);
 }
 
 // Steps are sent ahead of their answers, up to the window and kPipelineBytes; each answer is
 // awaited for the step deadline from when the one before it arrived, so a hang or a crash
 // fails the first step still unanswered, exactly as one step at a time would.
-std::vector<StepAnswer> AgentClient::pipelined(const std::string& first, const std::vector<Step>& steps,
-                                               const KeepGoing& keep_going) {
+// The first request goes alone and the steps after it in batches of kSendBatch, each as soon
+// as it is decided: the agent starts on the first while the next are still being decided.
+std::vector<StepAnswer> AgentClient::pipelined(std::string first, const StepSource& next, const KeepGoing& keep_going) {
+  constexpr size_t kSendBatch = 4;
   const size_t window = this->window();
-  std::vector<std::string> lines;
-  lines.reserve(steps.size() + 1);
-  if (!first.empty()) lines.push_back(first);
-  for (const Step& s : steps) lines.push_back(dump({{"op", "step"}, {"step", step_to_json(s)}}) + "\n");
-
-  std::vector<StepAnswer> answers;
-  size_t sent = 0, answered = 0, bytes_in_flight = 0;
+  const bool resets = !first.empty();
+  std::string ahead = std::move(first);  // decided and not sent: the window or the byte bound was full
+  std::deque<size_t> in_flight;          // the sizes of the lines sent and not yet answered
+  size_t bytes_in_flight = 0;
+  bool more = true;      // `next` may have more steps
   bool stopped = false;  // keep_going said stop: what is in flight is read and dropped
+  // The caller's code may throw (the explorer's model breaking an invariant): the answers in
+  // flight would then reach the next request, so the agent goes and a fresh one starts.
+  auto callers = [&](auto&& call) {
+    try {
+      return call();
+    } catch (...) {
+      link_->kill();
+      link_.reset();
+      throw;
+    }
+  };
+  auto decide = [&] {
+    if (ahead.empty() && more && !stopped) {
+      if (const Step* s = callers(next)) ahead = step_request(*s);
+      else more = false;
+    }
+    return !ahead.empty() && !stopped;
+  };
   auto send_more = [&] {
     std::string batch;
-    while (!stopped && sent < lines.size() && sent - answered < window &&
-           (sent == answered || bytes_in_flight + lines[sent].size() <= kPipelineBytes)) {
-      bytes_in_flight += lines[sent].size();
-      batch += lines[sent++];
+    size_t lines = 0;
+    while (in_flight.size() < window && decide() &&
+           (in_flight.empty() || bytes_in_flight + ahead.size() <= kPipelineBytes)) {
+      bytes_in_flight += ahead.size();
+      in_flight.push_back(ahead.size());
+      batch += ahead;
+      ahead.clear();
+      if (++lines == 1 || lines % kSendBatch == 1) {
+        link_->channel().write_lines(batch, deadlines_.step_ms);
+        batch.clear();
+      }
     }
     if (!batch.empty()) link_->channel().write_lines(batch, deadlines_.step_ms);
+  };
+  auto answered = [&] {
+    bytes_in_flight -= in_flight.front();
+    in_flight.pop_front();
   };
   // The next answer, once what may be sent is; a channel failure is the agent's (throws).
   auto next_reply = [&](const std::string& op) {
@@ -129,22 +167,22 @@ std::vector<StepAnswer> AgentClient::pipelined(const std::string& first, const s
     } catch (const ChannelError& e) {
       fail_channel(e, op, deadlines_.step_ms);
     }
-    bytes_in_flight -= lines[answered++].size();
+    answered();
     return parse(std::move(line), op);
   };
+
+  std::vector<StepAnswer> answers;
   std::optional<std::invalid_argument> refused_reset;
-  while (answered < sent || (!stopped && sent < lines.size())) {
-    if (!first.empty() && answered == 0) {
-      try {
-        check_reset(next_reply("reset"));
-      } catch (const std::invalid_argument& e) {
-        refused_reset = e;
-        stopped = true;
-      }
-      continue;
+  if (resets) {
+    try {
+      check_reset(next_reply("reset"));
+    } catch (const std::invalid_argument& e) {
+      refused_reset = e;
+      stopped = true;
     }
+  }
+  while (!in_flight.empty() || decide()) {
     StepAnswer answer;
-    const size_t asked = answered;
     try {
       answer.result = step_result(next_reply("step"));
     } catch (const SutFailure& e) {
@@ -152,14 +190,13 @@ std::vector<StepAnswer> AgentClient::pipelined(const std::string& first, const s
     } catch (const std::invalid_argument& e) {
       answer.rejected = e.what();
     }
-    if (answered == asked) bytes_in_flight -= lines[answered++].size();  // no answer came
     if (answer.failure) {  // the agent is gone: nothing more is answered
       if (!stopped) answers.push_back(std::move(answer));
       break;
     }
     if (stopped) continue;
     answers.push_back(std::move(answer));
-    if (keep_going && !keep_going(answers.back())) stopped = true;
+    if (keep_going && !callers([&] { return keep_going(answers.back()); })) stopped = true;
   }
   if (refused_reset) throw *refused_reset;
   return answers;

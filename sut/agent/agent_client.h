@@ -53,10 +53,12 @@ class AgentClient final : public Sut {
   Hello hello() override;
   void reset(const Setup& setup) override;
   Result step(const Step& step) override;
+  using Sut::run_case;
+  using Sut::run_steps;
   // Pipelined when the agent's hello announces a window (docs/agent-protocol.md).
-  std::vector<StepAnswer> run_steps(const std::vector<Step>& steps, const KeepGoing& keep_going) override;
+  std::vector<StepAnswer> run_steps(const StepSource& next, const KeepGoing& keep_going) override;
   // Pipelined, the reset goes in the steps' first batch.
-  std::vector<StepAnswer> run_case(const Setup& setup, const std::vector<Step>& steps, const KeepGoing& keep_going) override;
+  std::vector<StepAnswer> run_case(const Setup& setup, const StepSource& next, const KeepGoing& keep_going) override;
   std::string take_debug_trace() override;
   void bye() override;
 
@@ -73,7 +75,7 @@ class AgentClient final : public Sut {
   void check_reset(const Reply& reply);     // throws as reset() does
   size_t window() const;                    // requests in flight: 1 unless pipelining
   // The steps' answers, `first` (a reset request, or nothing) sent ahead of them.
-  std::vector<StepAnswer> pipelined(const std::string& first, const std::vector<Step>& steps, const KeepGoing& keep_going);
+  std::vector<StepAnswer> pipelined(std::string first, const StepSource& next, const KeepGoing& keep_going);
   [[noreturn]] void fail_channel(const ChannelError& e, const std::string& op, int timeout_ms);
   // Ends the agent and throws SutFailure with its output and the offending line.
   [[noreturn]] void fail(std::string what, const std::string& line, bool say_how_it_ended = false,

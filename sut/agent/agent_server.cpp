@@ -270,9 +270,10 @@ int serve_agent(Sut& sut, std::istream& in, std::ostream& out, int pipeline) {
       case Read::Line: break;
     }
     Answer a = handler.answer(line);
-    // Flushed at once even when more requests wait (pipelining): the client compares this
-    // answer while the next is served.
-    out << a.line << '\n' << std::flush;
+    out << a.line << '\n';
+    // Answers wait while more requests already have (pipelining): the client reads the
+    // batch in one go, and an agent waiting for a request has answered all it had.
+    if (a.close || in.rdbuf()->in_avail() <= 0) out.flush();
     if (!out) return 1;
     if (a.close) return 0;
   }

@@ -73,20 +73,22 @@ class Fields {
       fail(key, "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
     return n;
   }
-  std::string one_of(const std::string& key, const std::vector<std::string>& choices,
-                     const std::string& fallback) {
+  std::string one_of(const std::string& key, std::initializer_list<std::string_view> choices,
+                     std::string_view fallback) {
     std::optional<std::string> v = fallback.empty() ? std::optional(str(key)) : opt_str(key);
-    std::string s = v.value_or(fallback);
-    for (const auto& c : choices)
+    std::string s = v ? std::move(*v) : std::string(fallback);
+    for (const auto c : choices)
       if (c == s) return s;
     std::string list;
-    for (const auto& c : choices) list += (list.empty() ? "" : ", ") + c;
+    for (const auto c : choices) (list += list.empty() ? "" : ", ") += c;
     fail(key, "expected one of " + list + ", got '" + s + "'");
   }
   const json* find(const std::string& key) {
-    seen_.insert(key);
     auto it = obj_.find(key);
-    return it == obj_.end() ? nullptr : &*it;
+    if (it == obj_.end()) return nullptr;
+    const std::string* present = &it.key();
+    if (std::find(found_.begin(), found_.end(), present) == found_.end()) found_.push_back(present);
+    return &*it;
   }
   const json& need(const std::string& key) {
     const json* v = find(key);
@@ -101,18 +103,21 @@ class Fields {
   [[noreturn]] void fail(const std::string& key, const std::string& message) const {
     throw DecodeError(path_to(key), message);
   }
+  bool all_asked() const { return found_.size() == obj_.size(); }
   // Call last: every key of the object must have been asked for.
-  void done(const std::string& expected) const {
+  void done(std::string_view expected) const {
+    if (all_asked()) return;
     for (auto it = obj_.begin(); it != obj_.end(); ++it)
-      if (!seen_.count(it.key()))
+      if (std::find(found_.begin(), found_.end(), &it.key()) == found_.end())
         throw DecodeError(path_to(it.key()),
-                          "unknown key '" + it.key() + "' (expected " + expected + ")");
+                          "unknown key '" + it.key() + "' (expected " + std::string(expected) + ")");
   }
 
  private:
   const json& obj_;
   std::vector<std::string> path_;
-  std::set<std::string> seen_;
+  // The object's keys asked for, by address: done() needs only whether every key was.
+  std::vector<const std::string*> found_;
 };
 
 std::vector<std::string> string_list(const json& v, const std::vector<std::string>& path) {
@@ -183,11 +188,10 @@ concept StringFieldsStep = requires { string_fields(std::type_identity<T>{}); };
 template <StringFieldsStep T>
 T decode(std::type_identity<T> type, Fields& f) {
   T s{};
+  for (const auto& field : string_fields(type)) s.*field.member = f.str(field.key);
+  if (f.all_asked()) return s;
   std::string keys;
-  for (const auto& field : string_fields(type)) {
-    s.*field.member = f.str(field.key);
-    keys += (keys.empty() ? "" : ", ") + std::string(field.key);
-  }
+  for (const auto& field : string_fields(type)) (keys += keys.empty() ? "" : ", ") += field.key;
   f.done(keys);
   return s;
 }
@@ -208,7 +212,8 @@ AddStep decode(std::type_identity<AddStep>, Fields& f) {
   return s;
 }
 json encode(const AddStep& s) {
-  json body = {{"as", s.as}};
+  json body = json::object();
+  body["as"] = s.as;
   if (s.local) body["local"] = *s.local;
   body["remote"] = s.remote;
   body["type"] = s.type == ResourceType::Print ? "print" : "disk";
@@ -229,7 +234,11 @@ CancelStep decode(std::type_identity<CancelStep>, Fields& f) {
   return s;
 }
 json encode(const CancelStep& s) {
-  json body = {{"as", s.as}, {"name", s.name ? json(*s.name) : json(nullptr)}, {"force", s.force}, {"api", api_name(s.api)}};
+  json body = json::object();
+  body["as"] = s.as;
+  body["name"] = s.name ? json(*s.name) : json(nullptr);
+  body["force"] = s.force;
+  body["api"] = api_name(s.api);
   if (s.api == Api::W2 || s.api == Api::A2) body["update_profile"] = s.update_profile;
   return body;
 }
@@ -339,7 +348,9 @@ Step step_from_json(const json& j) {
 }
 
 json step_to_json(const Step& step) {
-  return json{{step_kind(step), std::visit([](const auto& s) { return encode(s); }, step)}};
+  json j = json::object();
+  j.emplace(step_kind(step), std::visit([](const auto& s) { return encode(s); }, step));
+  return j;
 }
 
 json setup_to_json(const Setup& setup) {

@@ -40,8 +40,13 @@ class WineSut final : public Sut {
   Hello hello() override { return agent_->hello(); }
   void reset(const Setup& setup) override { agent_->reset(setup); }
   Result step(const Step& step) override { return agent_->step(step); }
-  std::vector<StepAnswer> run_steps(const std::vector<Step>& steps, const KeepGoing& keep_going) override {
-    return agent_->run_steps(steps, keep_going);
+  using Sut::run_case;
+  using Sut::run_steps;
+  std::vector<StepAnswer> run_steps(const StepSource& next, const KeepGoing& keep_going) override {
+    return agent_->run_steps(next, keep_going);
+  }
+  std::vector<StepAnswer> run_case(const Setup& setup, const StepSource& next, const KeepGoing& keep_going) override {
+    return agent_->run_case(setup, next, keep_going);
   }
   std::string take_debug_trace() override { return agent_->take_debug_trace(); }
   void bye() override { agent_->bye(); }

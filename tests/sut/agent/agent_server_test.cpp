@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "echo_sut.h"
@@ -50,6 +51,32 @@ TEST(AgentServer, AnswersHelloResetStepAndBye) {
   EXPECT_EQ(s.answers[4], json({{"rc", 0}, {"drives", "CZ"}}));
   EXPECT_EQ(s.answers[5], json({{"unsupported", "echo does not do open"}}));
   EXPECT_EQ(s.answers[6], json({{"ok", true}}));
+}
+
+// A stream that counts the writes its flushes would make.
+class CountingBuf : public std::stringbuf {
+ public:
+  int flushes = 0;
+
+ protected:
+  int sync() override {
+    ++flushes;
+    return std::stringbuf::sync();
+  }
+};
+
+// Requests that have already arrived are answered in one write, after the last of them.
+TEST(AgentServer, AnswersRequestsThatArrivedTogetherInOneWrite) {
+  test::EchoSut sut;
+  std::istringstream in(R"({"op":"hello","protocol":1})" "\n"
+                        R"({"op":"reset","logons":{"alice":{"user":"alice"}}})" "\n"
+                        R"({"op":"step","step":{"drives":{"as":"alice"}}})" "\n");
+  CountingBuf buf;
+  std::ostream out(&buf);
+  EXPECT_EQ(serve_agent(sut, in, out), 0);
+  EXPECT_EQ(buf.flushes, 1);
+  const std::string written = buf.str();
+  EXPECT_EQ(std::count(written.begin(), written.end(), '\n'), 3);
 }
 
 TEST(AgentServer, HelloRelaysARawAnswer) {

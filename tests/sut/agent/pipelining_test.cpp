@@ -119,6 +119,34 @@ TEST(Pipelining, ARefusedResetDropsTheStepsBehindIt) {
   EXPECT_EQ(answers[0].result->rc, code::kNoError);
 }
 
+// Steps are asked for as they can be sent: none after a stop when they go one at a time.
+TEST(Pipelining, AStopAsksForNoFurtherStep) {
+  auto sut = make_process_sut(fake("serial 0"));
+  const std::vector<Step> steps = mix();
+  size_t asked = 0;
+  const StepSource next = [&]() -> const Step* { return asked < steps.size() ? &steps[asked++] : nullptr; };
+  const std::vector<StepAnswer> answers = sut->run_case(one_logon(), next, [](const StepAnswer&) { return false; });
+  EXPECT_EQ(answers.size(), 1u);
+  EXPECT_EQ(asked, 1u);
+}
+
+// When deciding a step throws (the explorer's model broke an invariant), the answers already in
+// flight must not reach the next request: the next case gets its own.
+TEST(Pipelining, ASourceThatThrowsLeavesNoAnswerBehind) {
+  auto sut = make_process_sut(fake("normal"));
+  const std::vector<Step> steps = mix();
+  size_t asked = 0;
+  const StepSource throws_at_3 = [&]() -> const Step* {
+    if (asked == 2) throw std::logic_error("the model broke an invariant");
+    return &steps[asked++];
+  };
+  EXPECT_THROW(sut->run_case(one_logon(), throws_at_3, {}), std::logic_error);
+  const std::vector<StepAnswer> answers = sut->run_case(one_logon(), {GetConnectionStep{"alice", "Z:"}});
+  ASSERT_EQ(answers.size(), 1u);
+  ASSERT_TRUE(answers[0].result);
+  EXPECT_EQ(answers[0].result->rc, code::kNotConnected);
+}
+
 // fake_agent serial exits 7 when a request arrives while it serves the one before.
 TEST(Pipelining, AnAgentThatAnnouncesNoWindowGetsOneRequestAtATime) {
   auto sut = make_process_sut(fake("serial 0"));
