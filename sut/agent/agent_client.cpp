@@ -7,6 +7,7 @@
 #include "protocol/hello_json.h"
 #include "protocol/json_codec.h"
 #include "protocol/protocol_limits.h"
+#include "protocol/result_line.h"
 
 namespace wnc::agent {
 
@@ -113,6 +114,7 @@ std::vector<StepAnswer> AgentClient::run_case(const Setup& setup, const StepSour
 // as it is decided: the agent starts on the first while the next are still being decided.
 std::vector<StepAnswer> AgentClient::pipelined(std::string first, const StepSource& next, const KeepGoing& keep_going) {
   constexpr size_t kSendBatch = 4;
+  const SigpipeHold hold;
   const size_t window = this->window();
   const bool resets = !first.empty();
   std::string ahead = std::move(first);  // decided and not sent: the window or the byte bound was full
@@ -158,24 +160,30 @@ std::vector<StepAnswer> AgentClient::pipelined(std::string first, const StepSour
     bytes_in_flight -= in_flight.front();
     in_flight.pop_front();
   };
-  // The next answer, once what may be sent is; a channel failure is the agent's (throws).
-  auto next_reply = [&](const std::string& op) {
+  bool gone = false;  // a write found the agent gone: what it answered before is still read
+  // The next answer's line, once what may be sent is; a channel failure is the agent's (throws).
+  auto next_line = [&](const std::string& op) {
     std::string line;
     try {
-      send_more();
+      if (!gone) send_more();
+    } catch (const ChannelError& e) {
+      if (e.kind() != ChannelError::Kind::Closed) fail_channel(e, op, deadlines_.step_ms);
+      gone = true;  // reading on fails the first step it did not answer, as it should
+    }
+    try {
       line = link_->channel().read_line(deadlines_.step_ms);
     } catch (const ChannelError& e) {
       fail_channel(e, op, deadlines_.step_ms);
     }
     answered();
-    return parse(std::move(line), op);
+    return line;
   };
 
   std::vector<StepAnswer> answers;
   std::optional<std::invalid_argument> refused_reset;
   if (resets) {
     try {
-      check_reset(next_reply("reset"));
+      check_reset(parse(next_line("reset"), "reset"));
     } catch (const std::invalid_argument& e) {
       refused_reset = e;
       stopped = true;
@@ -184,7 +192,9 @@ std::vector<StepAnswer> AgentClient::pipelined(std::string first, const StepSour
   while (!in_flight.empty() || decide()) {
     StepAnswer answer;
     try {
-      answer.result = step_result(next_reply("step"));
+      std::string line = next_line("step");
+      answer.result = plain_result(line, protocol_limits::kLine);
+      if (!answer.result) answer.result = step_result(parse(std::move(line), "step"));
     } catch (const SutFailure& e) {
       answer.failure = e;
     } catch (const std::invalid_argument& e) {

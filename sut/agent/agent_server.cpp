@@ -270,10 +270,10 @@ int serve_agent(Sut& sut, std::istream& in, std::ostream& out, int pipeline) {
       case Read::Line: break;
     }
     Answer a = handler.answer(line);
-    out << a.line << '\n';
-    // Answers wait while more requests already have (pipelining): the client reads the
-    // batch in one go, and an agent waiting for a request has answered all it had.
-    if (a.close || in.rdbuf()->in_avail() <= 0) out.flush();
+    // Flushed at once even when more requests wait (pipelining): an answer held back would be
+    // lost if a later step crashed or hung the agent, and the client would blame a step that
+    // had been answered.
+    out << a.line << '\n' << std::flush;
     if (!out) return 1;
     if (a.close) return 0;
   }

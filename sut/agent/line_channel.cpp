@@ -31,20 +31,33 @@ bool is_socket(int fd) {
 // Block it in this thread around the write and swallow the one the write raised, so the
 // process's own disposition of SIGPIPE is left alone. A caller that blocks SIGPIPE itself
 // keeps what it gets.
-ssize_t write_without_sigpipe(int fd, const char* data, std::size_t size) {
-  sigset_t pipe_only, old_mask;
+thread_local int sigpipe_holds = 0;  // SigpipeHolds alive in this thread
+
+sigset_t sigpipe_only() {
+  sigset_t pipe_only;
   sigemptyset(&pipe_only);
   sigaddset(&pipe_only, SIGPIPE);
+  return pipe_only;
+}
+
+// The SIGPIPE pending in this thread, if any, is dropped.
+void drop_pending_sigpipe() {
+  const sigset_t pipe_only = sigpipe_only();
+  const timespec zero{};
+  while (sigtimedwait(&pipe_only, nullptr, &zero) < 0 && errno == EINTR) {
+  }
+}
+
+ssize_t write_without_sigpipe(int fd, const char* data, std::size_t size) {
+  if (sigpipe_holds > 0) return ::write(fd, data, size);
+  const sigset_t pipe_only = sigpipe_only();
+  sigset_t old_mask;
   pthread_sigmask(SIG_BLOCK, &pipe_only, &old_mask);
   if (sigismember(&old_mask, SIGPIPE)) return ::write(fd, data, size);
   // Not blocked until now, so none was pending: one pending after the write is its own.
   ssize_t n = ::write(fd, data, size);
   const int saved = errno;
-  if (n < 0 && saved == EPIPE) {
-    const timespec zero{};
-    while (sigtimedwait(&pipe_only, nullptr, &zero) < 0 && errno == EINTR) {
-    }
-  }
+  if (n < 0 && saved == EPIPE) drop_pending_sigpipe();
   pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
   errno = saved;
   return n;
@@ -76,6 +89,21 @@ void wait_ready(int fd, short events, const std::optional<std::chrono::steady_cl
 }
 
 }  // namespace
+
+SigpipeHold::SigpipeHold() : outermost_(sigpipe_holds++ == 0) {
+  if (!outermost_) return;
+  const sigset_t pipe_only = sigpipe_only();
+  pthread_sigmask(SIG_BLOCK, &pipe_only, &before_);
+}
+
+SigpipeHold::~SigpipeHold() {
+  --sigpipe_holds;
+  if (!outermost_) return;
+  const int saved = errno;
+  if (!sigismember(&before_, SIGPIPE)) drop_pending_sigpipe();  // not blocked before: it is ours
+  pthread_sigmask(SIG_SETMASK, &before_, nullptr);
+  errno = saved;
+}
 
 std::string clip_line(std::string_view line) {
   if (line.size() <= kClip) return std::string(line);

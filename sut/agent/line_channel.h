@@ -3,6 +3,7 @@
 // peer that went away is an error, never a SIGPIPE.
 #pragma once
 
+#include <signal.h>
 #include <sys/types.h>
 
 #include <chrono>
@@ -31,6 +32,21 @@ class ChannelError : public std::runtime_error {
 
 // A line quoted in a report: at most a few KiB of it.
 std::string clip_line(std::string_view line);
+
+// While one lives, SIGPIPE is blocked in this thread, so that writes to a pipe make no
+// signal-mask calls of their own (a pipelined case writes several times). The outermost one
+// restores the mask and drops a SIGPIPE the writes raised, as each write does alone.
+class SigpipeHold {
+ public:
+  SigpipeHold();
+  ~SigpipeHold();
+  SigpipeHold(const SigpipeHold&) = delete;
+  SigpipeHold& operator=(const SigpipeHold&) = delete;
+
+ private:
+  sigset_t before_;
+  bool outermost_;
+};
 
 class LineChannel {
  public:

@@ -53,7 +53,7 @@ TEST(AgentServer, AnswersHelloResetStepAndBye) {
   EXPECT_EQ(s.answers[6], json({{"ok", true}}));
 }
 
-// A stream that counts the writes its flushes would make.
+// A stream that counts its flushes: the writes a file's would make.
 class CountingBuf : public std::stringbuf {
  public:
   int flushes = 0;
@@ -65,18 +65,30 @@ class CountingBuf : public std::stringbuf {
   }
 };
 
-// Requests that have already arrived are answered in one write, after the last of them.
-TEST(AgentServer, AnswersRequestsThatArrivedTogetherInOneWrite) {
-  test::EchoSut sut;
+// Each answer is written before the next request is served, even when that request has
+// already arrived: an answer held back would be lost if the next step crashed the agent, and
+// the client would blame a step that had been answered.
+TEST(AgentServer, WritesEachAnswerBeforeServingTheNextRequest) {
+  struct Recording : test::EchoSut {
+    const CountingBuf* out = nullptr;
+    std::vector<int> flushes_before_step;
+    Result step(const Step& s) override {
+      flushes_before_step.push_back(out->flushes);
+      return EchoSut::step(s);
+    }
+  };
+  Recording sut;
+  CountingBuf buf;
+  sut.out = &buf;
   std::istringstream in(R"({"op":"hello","protocol":1})" "\n"
                         R"({"op":"reset","logons":{"alice":{"user":"alice"}}})" "\n"
+                        R"({"op":"step","step":{"drives":{"as":"alice"}}})" "\n"
                         R"({"op":"step","step":{"drives":{"as":"alice"}}})" "\n");
-  CountingBuf buf;
   std::ostream out(&buf);
   EXPECT_EQ(serve_agent(sut, in, out), 0);
-  EXPECT_EQ(buf.flushes, 1);
+  EXPECT_EQ(sut.flushes_before_step, (std::vector<int>{2, 3}));
   const std::string written = buf.str();
-  EXPECT_EQ(std::count(written.begin(), written.end(), '\n'), 3);
+  EXPECT_EQ(std::count(written.begin(), written.end(), '\n'), 4);
 }
 
 TEST(AgentServer, HelloRelaysARawAnswer) {

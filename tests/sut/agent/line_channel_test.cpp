@@ -1,6 +1,7 @@
 #include "agent/line_channel.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -79,6 +80,28 @@ TEST(LineChannel, WritingToAGoneReaderIsClosedNotSigpipe) {
   } catch (const ChannelError& e) {
     EXPECT_EQ(e.kind(), ChannelError::Kind::Closed);
   }
+}
+
+// Inside a hold the writes make no mask calls; after it the mask is as before, with no
+// SIGPIPE left pending to end the program when something unblocks it.
+TEST(LineChannel, AHoldBlocksSigpipeAndLeavesNonePending) {
+  PipePair in, out;
+  LineChannel channel(in.read.get(), out.write.get());
+  out.read.reset();
+  sigset_t before, during, after, pending;
+  pthread_sigmask(SIG_SETMASK, nullptr, &before);
+  {
+    const SigpipeHold hold;
+    pthread_sigmask(SIG_SETMASK, nullptr, &during);
+    EXPECT_TRUE(sigismember(&during, SIGPIPE));
+    for (int i = 0; i < 2; ++i) EXPECT_THROW(channel.write_line("anyone?", 1000), ChannelError);
+    sigpending(&pending);
+    EXPECT_TRUE(sigismember(&pending, SIGPIPE));  // the writes raised one, held until the end
+  }
+  pthread_sigmask(SIG_SETMASK, nullptr, &after);
+  EXPECT_EQ(sigismember(&after, SIGPIPE), sigismember(&before, SIGPIPE));
+  sigpending(&pending);
+  EXPECT_FALSE(sigismember(&pending, SIGPIPE));
 }
 
 TEST(LineChannel, AFullPipeIsATimeoutNotABlock) {

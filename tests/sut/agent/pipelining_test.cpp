@@ -4,6 +4,9 @@
 // announces nothing is sent one request at a time; a case's reset travels with its steps.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "agent/process_sut.h"
 #include "fake_agent_options.h"
 #include "protocol/hello_json.h"
@@ -66,6 +69,25 @@ TEST(Pipelining, ACrashFailsTheFirstStepWithoutAnAnswer) {
   EXPECT_NE(std::string(answers[2].failure->what()).find("went away during step"), std::string::npos)
       << answers[2].failure->what();
   EXPECT_EQ(sut->hello().name, "echo");  // a fresh agent
+}
+
+// The agent dies at step 3 while the client is still deciding step 6: the write of step 6
+// fails, and the answers to steps 1 and 2 are still read before step 3 is failed.
+TEST(Pipelining, AWriteToADeadAgentStillReadsWhatItAnswered) {
+  auto sut = make_process_sut(fake("crash 3"));
+  std::vector<Step> steps = mix();
+  steps.push_back(DrivesStep{"alice"});
+  size_t asked = 0;
+  const StepSource slow_at_6 = [&]() -> const Step* {
+    if (asked == 5) std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    return asked < steps.size() ? &steps[asked++] : nullptr;
+  };
+  const std::vector<StepAnswer> answers = sut->run_case(one_logon(), slow_at_6, {});
+  ASSERT_EQ(answers.size(), 3u);
+  EXPECT_TRUE(answers[0].result && answers[1].result);
+  ASSERT_TRUE(answers[2].failure);
+  EXPECT_NE(std::string(answers[2].failure->what()).find("went away during step"), std::string::npos)
+      << answers[2].failure->what();
 }
 
 TEST(Pipelining, AHangFailsItsStepAtTheStepDeadline) {
